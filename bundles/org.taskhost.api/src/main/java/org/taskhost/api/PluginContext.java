@@ -1,0 +1,37 @@
+package org.taskhost.api;
+
+import java.lang.System.Logger;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.taskhost.api.pv.Pv;
+
+/**
+ * What the runtime gives a running plugin: its name, parameters, PVs and logger.
+ * The runtime implements it and hands it to the plugin before {@code initialize()}.
+ */
+@ProviderType
+public interface PluginContext {
+
+    /** @return the plugin's name, unique in this taskhost */
+    String name();
+
+    /** @return the merged parameters: config.yaml defaults overridden by the user's values */
+    Parameters parameters();
+
+    /**
+     * @param name a PV's short name as written in config.yaml, for example {@code READING}
+     * @return the PV handle
+     * @throws IllegalArgumentException if the plugin has no PV of that name
+     */
+    Pv pv(String name);
+
+    /** @return a logger whose lines also show in {@code taskhost:log <name>} */
+    Logger logger();
+
+    /**
+     * Sets the plugin's MESSAGE, which operators see beside STATUS.
+     *
+     * @param message a short text; longer than 39 characters is cut for EPICS clients
+     */
+    void setMessage(String message);
+}

@@ -1,0 +1,150 @@
+package org.taskhost.runtime.internal;
+
+import java.time.Instant;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.BundleTracker;
+import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginListener;
+import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.runtime.internal.lifecycle.PluginLog;
+import org.taskhost.runtime.internal.pv.PvRegistryImpl;
+
+/**
+ * The extender: every ACTIVE bundle with a {@code Taskhost-Plugin} header becomes a running plugin, registered as a
+ * {@link ManagedPlugin} service; when the bundle stops, the plugin is cleaned up and its PVs and service go.
+ */
+@Component(immediate = true, configurationPid = "org.taskhost.runtime")
+@Designate(ocd = RuntimeConfig.class)
+public class PluginExtender {
+
+    private static final System.Logger LOG = new PluginLog("taskhost");
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<PluginListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final PvRegistryImpl registry = new PvRegistryImpl();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
+            Thread.ofPlatform().name("taskhost-scheduler").daemon().factory());
+    private final Map<String, Long> names = new ConcurrentHashMap<>();
+    private final PluginFactory factory = new PluginFactory(scheduler, this::publish);
+    private final ServiceRegistration<PvRegistry> registryRegistration;
+    private final BundleTracker<Tracked> tracker;
+    private volatile Settings settings;
+
+    private record Tracked(ManagedPlugin plugin, ServiceRegistration<ManagedPlugin> registration) {
+    }
+
+    @Activate
+    public PluginExtender(BundleContext context, RuntimeConfig config) {
+        modified(config);
+        registryRegistration = context.registerService(PvRegistry.class, registry, null);
+        tracker = new BundleTracker<>(context, Bundle.ACTIVE, new org.osgi.util.tracker.BundleTrackerCustomizer<>() {
+            @Override
+            public Tracked addingBundle(Bundle bundle, BundleEvent event) {
+                return bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER) == null ? null : add(bundle);
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+                // only ACTIVE matters: any other state removes the bundle
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+                remove(bundle, tracked);
+            }
+        });
+        tracker.open();
+        LOG.log(System.Logger.Level.INFO, "runtime ready, PV prefix " + settings.prefix());
+    }
+
+    @Modified
+    void modified(RuntimeConfig config) {
+        settings = Settings.resolve(System::getenv, config);
+        PluginLog.threshold(settings.logLevel());
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        registryRegistration.unregister();
+        scheduler.shutdownNow();
+    }
+
+    private Tracked add(Bundle bundle) {
+        String name = PluginFactory.nameOf(bundle);
+        if ("true".equalsIgnoreCase(bundle.getHeaders().get(PluginFactory.SAMPLE_HEADER)) && !settings.samples()) {
+            LOG.log(System.Logger.Level.INFO, "sample plugin " + name + " not started (TASKHOST_SAMPLES=false)");
+            return null;
+        }
+        ManagedPlugin plugin;
+        Long other = names.putIfAbsent(name, bundle.getBundleId());
+        if (other != null) {
+            plugin = new FailedPlugin(name + "-" + bundle.getBundleId(), bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER),
+                    bundle.getBundleId(), "plugin name " + name + " is already used by bundle " + other);
+        } else {
+            plugin = factory.create(bundle, settings.prefix());
+            if (plugin instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
+                try {
+                    registry.addAll(name, runner.pvs());
+                    runner.start();
+                } catch (IllegalStateException e) {
+                    runner.stop();
+                    plugin = new FailedPlugin(name, plugin.className(), bundle.getBundleId(), e.getMessage());
+                }
+            }
+        }
+        if (plugin instanceof FailedPlugin) {
+            LOG.log(System.Logger.Level.ERROR, "plugin " + plugin.name() + " failed: " + plugin.state().message());
+        }
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(ManagedPlugin.NAME, plugin.name());
+        props.put(ManagedPlugin.KIND, plugin.kind().name());
+        ServiceRegistration<ManagedPlugin> registration = bundle.getBundleContext().registerService(ManagedPlugin.class, plugin, props);
+        publish(new PluginEvent(plugin.name(), PluginEvent.Type.STARTED, plugin.state(), Instant.now()));
+        return new Tracked(plugin, registration);
+    }
+
+    private void remove(Bundle bundle, Tracked tracked) {
+        try {
+            tracked.registration().unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle's context
+        }
+        if (tracked.plugin() instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
+            runner.stop();
+            registry.removeAll(runner.pvs());
+        }
+        names.remove(tracked.plugin().name(), bundle.getBundleId());
+    }
+
+    private void publish(PluginEvent event) {
+        for (PluginListener l : listeners) {
+            try {
+                l.pluginEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "plugin listener " + l + " failed", e);
+            }
+        }
+    }
+}

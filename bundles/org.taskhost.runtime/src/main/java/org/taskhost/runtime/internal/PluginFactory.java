@@ -1,0 +1,99 @@
+package org.taskhost.runtime.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.Bundle;
+import org.taskhost.api.JobBase;
+import org.taskhost.api.TaskBase;
+import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.runtime.internal.config.ConfigException;
+import org.taskhost.runtime.internal.config.ConfigParser;
+import org.taskhost.runtime.internal.config.PluginDescriptor;
+import org.taskhost.runtime.internal.lifecycle.JobRunner;
+import org.taskhost.runtime.internal.lifecycle.PluginSetup;
+import org.taskhost.runtime.internal.lifecycle.TaskRunner;
+
+/** Turns a bundle with a {@code Taskhost-Plugin} header into a runner, or into a {@link FailedPlugin} that says why not. */
+final class PluginFactory {
+
+    static final String PLUGIN_HEADER = "Taskhost-Plugin";
+    static final String NAME_HEADER = "Taskhost-Name";
+    static final String SAMPLE_HEADER = "Taskhost-Sample";
+    static final String CONFIG_ENTRY = "config.yaml";
+    private static final String BSN_PREFIX = "taskhost.plugin.";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    private final ScheduledExecutorService scheduler;
+    private final Consumer<PluginEvent> events;
+
+    PluginFactory(ScheduledExecutorService scheduler, Consumer<PluginEvent> events) {
+        this.scheduler = scheduler;
+        this.events = events;
+    }
+
+    static String nameOf(Bundle bundle) {
+        String name = bundle.getHeaders().get(NAME_HEADER);
+        if (name == null) {
+            String bsn = bundle.getSymbolicName();
+            name = bsn.startsWith(BSN_PREFIX) ? bsn.substring(BSN_PREFIX.length()) : bsn;
+        }
+        return name.trim();
+    }
+
+    ManagedPlugin create(Bundle bundle, String prefix) {
+        String name = nameOf(bundle);
+        String className = bundle.getHeaders().get(PLUGIN_HEADER).trim();
+        if (!NAME.matcher(name).matches()) {
+            return new FailedPlugin(name, className, bundle.getBundleId(),
+                    "invalid plugin name '" + name + "': use 1 to 128 letters, digits, '_' or '-'");
+        }
+        PluginDescriptor descriptor;
+        try {
+            descriptor = new ConfigParser(CONFIG_ENTRY).parse(read(bundle.getEntry(CONFIG_ENTRY)));
+        } catch (ConfigException e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), e.getMessage());
+        } catch (IOException e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), "cannot read config.yaml: " + e.getMessage());
+        }
+        Object instance;
+        try {
+            Class<?> type = bundle.loadClass(className);
+            if (!TaskBase.class.isAssignableFrom(type) && !JobBase.class.isAssignableFrom(type)) {
+                return new FailedPlugin(name, className, bundle.getBundleId(),
+                        "class " + className + " extends neither org.taskhost.api.TaskBase nor org.taskhost.api.JobBase");
+            }
+            instance = type.getConstructor().newInstance();
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), "class not found: " + e.getMessage());
+        } catch (NoSuchMethodException e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), "class " + className + " has no public constructor without arguments");
+        } catch (InvocationTargetException e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), "constructor failed: " + e.getCause());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create " + className + ": " + e);
+        }
+        String segment = descriptor.prefix() != null ? descriptor.prefix() : name.toUpperCase(Locale.ROOT);
+        Object version = descriptor.parameters().get("version");
+        PluginSetup setup = new PluginSetup(name, prefix + ":" + segment, descriptor,
+                version != null ? version.toString() : bundle.getVersion().toString(), bundle.getBundleId(), scheduler, events);
+        return instance instanceof TaskBase t ? new TaskRunner(setup, t) : new JobRunner(setup, (JobBase) instance);
+    }
+
+    private static String read(URL entry) throws IOException {
+        if (entry == null) {
+            return "";
+        }
+        try (InputStream in = entry.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

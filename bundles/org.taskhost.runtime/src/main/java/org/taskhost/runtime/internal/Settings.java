@@ -1,0 +1,49 @@
+package org.taskhost.runtime.internal;
+
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The runtime's settings: environment variables ({@code TASKHOST_*}, with iocmng's {@code IOCMNG_*} names as
+ * aliases) win over the configuration, which wins over the defaults.
+ *
+ * @param prefix the PV prefix, without the plugin segment
+ * @param samples whether sample plugins run
+ * @param logLevel the lowest level printed
+ */
+public record Settings(String prefix, boolean samples, System.Logger.Level logLevel) {
+
+    /**
+     * @param env looks up an environment variable, null if unset
+     * @param config the component configuration
+     */
+    static Settings resolve(UnaryOperator<String> env, RuntimeConfig config) {
+        String prefix = first(env, "TASKHOST_PREFIX", "IOCMNG_PREFIX", config.prefix());
+        if (prefix.isEmpty()) {
+            String beamline = first(env, "TASKHOST_BEAMLINE", "BEAMLINE", config.beamline()).toUpperCase(Locale.ROOT);
+            String namespace = first(env, "TASKHOST_NAMESPACE", "NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
+            prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
+        }
+        String samples = first(env, "TASKHOST_SAMPLES", "TASKHOST_SAMPLES", String.valueOf(config.samples()));
+        String level = first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel());
+        return new Settings(prefix.toUpperCase(Locale.ROOT), !samples.trim().equalsIgnoreCase("false"), level(level));
+    }
+
+    private static String first(UnaryOperator<String> env, String name, String alias, String fallback) {
+        String v = env.apply(name);
+        if (v == null || v.isBlank()) {
+            v = env.apply(alias);
+        }
+        return v == null || v.isBlank() ? (fallback == null ? "" : fallback) : v.trim();
+    }
+
+    static System.Logger.Level level(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "trace" -> System.Logger.Level.TRACE;
+            case "debug" -> System.Logger.Level.DEBUG;
+            case "warn", "warning" -> System.Logger.Level.WARNING;
+            case "error" -> System.Logger.Level.ERROR;
+            default -> System.Logger.Level.INFO;
+        };
+    }
+}

@@ -1,0 +1,193 @@
+package org.taskhost.runtime.internal.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.runtime.PluginMode;
+
+/**
+ * Reads a plugin's config.yaml in iocmng's format ({@code parameters}, {@code pvs} or {@code arguments}
+ * with {@code inputs}/{@code outputs}, {@code prefix}) plus taskhost's {@code class}, and checks it.
+ * Every problem names file, line, column and field; all of them are reported at once.
+ */
+public final class ConfigParser {
+
+    static final Set<String> TOP_LEVEL = Set.of("parameters", "pvs", "arguments", "prefix", "class");
+    static final Set<String> NOT_YET = Set.of("rules", "rule_defaults", "transforms", "triggers", "points", "requires");
+    private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_\\-:.]+");
+    private static final Set<String> POSITIVE_SECONDS = Set.of("interval", "init_timeout", "execute_timeout", "cleanup_timeout", "timeout");
+
+    private final String file;
+
+    public ConfigParser(String file) {
+        this.file = file;
+    }
+
+    /**
+     * @param text the YAML text; empty means a continuous task with no parameters or PVs
+     * @return the descriptor
+     * @throws ConfigException with every problem found
+     */
+    public PluginDescriptor parse(String text) throws ConfigException {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            int col = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            throw new ConfigException(List.of(new ConfigProblem(file, line, col, "", "YAML syntax error: " + e.getProblem())));
+        } catch (YamlEngineException e) {
+            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "YAML error: " + e.getMessage())));
+        }
+        if (root.isEmpty()) {
+            return PluginDescriptor.empty();
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        YamlField doc = new YamlField(file, "", root.get(), problems, settings);
+        if (!doc.isMapping()) {
+            doc.problem("the top level must be a mapping of keys such as parameters, pvs, prefix, class");
+            throw new ConfigException(problems);
+        }
+        Map<String, YamlField> top = doc.children();
+        for (YamlField f : top.values()) {
+            if (NOT_YET.contains(f.path())) {
+                f.problem("is not supported by this version of taskhost");
+            } else if (!TOP_LEVEL.contains(f.path())) {
+                f.problem("unknown key; known keys are " + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL)));
+            }
+        }
+        String className = text(top.get("class"), JAVA_NAME, "must be a Java class name such as org.example.MyTask");
+        String prefix = text(top.get("prefix"), PREFIX, "may hold only letters, digits, '_', '-', ':' and '.'");
+        Map<String, Object> parameters = parameters(top.get("parameters"));
+        PluginMode mode = mode(top.get("parameters"), parameters);
+        PvSpecParser pvs = new PvSpecParser();
+        pvs.section(top.get("pvs"));
+        pvs.section(top.get("arguments"));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new PluginDescriptor(className, prefix, java.util.Collections.unmodifiableMap(parameters), mode,
+                pvs.inputs(), pvs.outputs());
+    }
+
+    private static String text(YamlField f, Pattern pattern, String rule) {
+        if (f == null) {
+            return null;
+        }
+        Optional<String> s = f.string();
+        if (s.isPresent() && !pattern.matcher(s.get()).matches()) {
+            f.problem(rule + ", got '" + s.get() + "'");
+            return null;
+        }
+        return s.orElse(null);
+    }
+
+    private static Map<String, Object> parameters(YamlField f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (f == null || f.isNull()) {
+            return out;
+        }
+        if (!f.isMapping()) {
+            f.problem("must be a mapping of parameter names to values");
+            return out;
+        }
+        for (Map.Entry<String, YamlField> e : f.children().entrySet()) {
+            YamlField p = e.getValue();
+            if (POSITIVE_SECONDS.contains(e.getKey())) {
+                p.number().filter(v -> !(v > 0)).ifPresent(v -> p.problem("must be a number of seconds above 0, got " + v));
+            }
+            if (e.getKey().equals("version") || e.getKey().equals("mode")) {
+                p.string();
+            }
+            out.put(e.getKey(), p.value());
+        }
+        return out;
+    }
+
+    private static PluginMode mode(YamlField f, Map<String, Object> parameters) {
+        Object mode = parameters.get("mode");
+        if (mode instanceof String s) {
+            switch (s.toLowerCase(Locale.ROOT)) {
+                case "continuous": return PluginMode.CONTINUOUS;
+                case "triggered": return PluginMode.TRIGGERED;
+                case "reactive": return PluginMode.REACTIVE;
+                default:
+                    f.children().get("mode").problem("must be continuous, triggered or reactive, got '" + s + "'");
+                    return PluginMode.CONTINUOUS;
+            }
+        }
+        return Boolean.TRUE.equals(parameters.get("triggered")) ? PluginMode.TRIGGERED : PluginMode.CONTINUOUS;
+    }
+
+    /** Collects the inputs and outputs of the {@code pvs} and {@code arguments} sections; arguments win, as in iocmng. */
+    private static final class PvSpecParser {
+        private final Map<String, PvSpec> inputs = new LinkedHashMap<>();
+        private final Map<String, PvSpec> outputs = new LinkedHashMap<>();
+        private final Map<String, String> seenIn = new LinkedHashMap<>();
+
+        void section(YamlField f) {
+            if (f == null || f.isNull()) {
+                return;
+            }
+            if (!f.isMapping()) {
+                f.problem("must be a mapping with inputs and outputs");
+                return;
+            }
+            for (Map.Entry<String, YamlField> e : f.children().entrySet()) {
+                switch (e.getKey()) {
+                    case "inputs" -> group(e.getValue(), true, inputs);
+                    case "outputs" -> group(e.getValue(), false, outputs);
+                    default -> e.getValue().problem("unknown key; a PV section holds only inputs and outputs");
+                }
+            }
+        }
+
+        private void group(YamlField f, boolean writable, Map<String, PvSpec> into) {
+            if (f.isNull()) {
+                return;
+            }
+            if (!f.isMapping()) {
+                f.problem("must be a mapping of PV names to definitions");
+                return;
+            }
+            String section = f.path().substring(0, f.path().indexOf('.'));
+            for (Map.Entry<String, YamlField> e : f.children().entrySet()) {
+                String name = e.getKey();
+                String previous = seenIn.get(name);
+                if (previous != null && !previous.equals(f.path()) && previous.startsWith(section)) {
+                    e.getValue().problem("PV '" + name + "' is defined twice, also in " + previous);
+                    continue;
+                }
+                if (previous != null && previous.endsWith(writable ? "outputs" : "inputs")) {
+                    e.getValue().problem("PV '" + name + "' is both an input and an output (also in " + previous + ")");
+                    continue;
+                }
+                seenIn.put(name, f.path());
+                PvDefinitionParser.parse(name, e.getValue(), writable).ifPresent(spec -> into.put(name, spec));
+            }
+        }
+
+        List<PvSpec> inputs() {
+            return List.copyOf(inputs.values());
+        }
+
+        List<PvSpec> outputs() {
+            return List.copyOf(outputs.values());
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.taskhost.runtime.internal.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.taskhost.api.pv.AlarmLimits;
+import org.taskhost.api.pv.AlarmSeverity;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.pv.PvType;
+import org.taskhost.runtime.internal.pv.DefaultPvs;
+import org.taskhost.runtime.internal.pv.Values;
+
+/** Reads and checks one PV definition of config.yaml into a {@link PvSpec}. */
+final class PvDefinitionParser {
+
+    static final Set<String> KEYS = Set.of("type", "value", "unit", "prec", "low", "high", "drvl", "drvh",
+            "alarm", "alarm_on", "znam", "onam", "enum", "length", "desc");
+    static final Set<String> NOT_YET = Set.of("link", "link_mode", "mode", "poll_rate", "trigger", "buffer_size", "latch", "latch_dir");
+    static final Set<String> ALARM_KEYS = Set.of("lolo", "low", "high", "hihi", "lolo_severity", "low_severity", "high_severity", "hihi_severity");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
+    private static final int MAX_LABELS = 16;
+    private static final int MAX_LABEL = 25;
+
+    private PvDefinitionParser() {
+    }
+
+    static Optional<PvSpec> parse(String name, YamlField f, boolean writable) {
+        if (!NAME.matcher(name).matches()) {
+            return Optional.ofNullable(fail(f, "PV name '" + name + "' may hold only letters, digits, '_' and '-'"));
+        }
+        if (DefaultPvs.RESERVED.contains(name)) {
+            return Optional.ofNullable(fail(f, "PV name '" + name + "' is reserved for the runtime (reserved: " + new TreeSet<>(DefaultPvs.RESERVED) + ")"));
+        }
+        if (!f.isMapping()) {
+            return Optional.ofNullable(fail(f, "a PV definition must be a mapping with at least a type"));
+        }
+        Map<String, YamlField> c = f.children();
+        boolean ok = true;
+        for (YamlField k : c.values()) {
+            String key = k.path().substring(k.path().lastIndexOf('.') + 1);
+            if (NOT_YET.contains(key)) {
+                ok = k.problem("is not supported by this version of taskhost (external links come with the EPICS issue)");
+            } else if (!KEYS.contains(key)) {
+                ok = k.problem("unknown key; known keys are " + String.join(", ", new TreeSet<>(KEYS)));
+            }
+        }
+        PvType type = PvType.FLOAT;
+        if (c.containsKey("type")) {
+            Optional<String> t = c.get("type").string();
+            if (t.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<PvType> parsed = PvType.parse(t.get());
+            if (parsed.isEmpty()) {
+                return Optional.ofNullable(fail(c.get("type"), "unknown PV type '" + t.get() + "'; known types are float, int, string, bool, enum, waveform"));
+            }
+            type = parsed.get();
+        }
+        PvSpec.Builder b = PvSpec.builder(name, type).writable(writable);
+        ok &= text(c, "unit", b::unit);
+        ok &= text(c, "desc", b::description);
+        if (c.containsKey("prec")) {
+            Optional<Integer> p = c.get("prec").integer();
+            ok &= p.isPresent() && (p.get() >= 0 && p.get() <= 17 || c.get("prec").problem("must be from 0 to 17, got " + p.get()));
+            p.ifPresent(b::precision);
+        }
+        Double low = num(c, "low");
+        Double high = num(c, "high");
+        ok &= order(c, "low", low, "high", high);
+        b.display(low == null ? 0 : low, high == null ? 100 : high);
+        Double drvl = num(c, "drvl");
+        Double drvh = num(c, "drvh");
+        ok &= order(c, "drvl", drvl, "drvh", drvh);
+        b.drive(drvl, drvh);
+        AlarmLimits alarms = alarms(c, type, high);
+        ok &= alarms != null;
+        b.alarms(alarms);
+        ok &= labels(c, type, b);
+        if (c.containsKey("length")) {
+            Optional<Integer> n = c.get("length").integer();
+            ok &= n.isPresent() && (type == PvType.WAVEFORM || c.get("length").problem("applies only to type waveform"))
+                    && (n.get() >= 1 && n.get() <= 1_000_000 || c.get("length").problem("must be from 1 to 1000000, got " + n.get()));
+            n.ifPresent(b::length);
+        } else if (type == PvType.WAVEFORM) {
+            ok = fail(c.getOrDefault("type", f), "a waveform needs a length") != null;
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        PvSpec draft = b.build();
+        Object initial = Values.zero(draft);
+        if (c.containsKey("value")) {
+            YamlField v = c.get("value");
+            try {
+                initial = Values.coerce(draft, v.value());
+            } catch (IllegalArgumentException e) {
+                return Optional.ofNullable(fail(v, "initial value for a " + type.label() + " PV: " + e.getMessage()));
+            }
+            if (initial instanceof Number n && (drvl != null && n.doubleValue() < drvl || drvh != null && n.doubleValue() > drvh)) {
+                return Optional.ofNullable(fail(v, "initial value " + n + " is outside drvl..drvh " + drvl + ".." + drvh));
+            }
+        }
+        return Optional.of(b.initial(initial).build());
+    }
+
+    private static PvSpec fail(YamlField f, String message) {
+        f.problem(message);
+        return null;
+    }
+
+    private static boolean text(Map<String, YamlField> c, String key, java.util.function.Consumer<String> into) {
+        if (!c.containsKey(key)) {
+            return true;
+        }
+        Optional<String> s = c.get(key).string();
+        s.ifPresent(into);
+        return s.isPresent();
+    }
+
+    private static Double num(Map<String, YamlField> c, String key) {
+        return c.containsKey(key) ? c.get(key).number().orElse(null) : null;
+    }
+
+    private static boolean order(Map<String, YamlField> c, String lowKey, Double low, String highKey, Double high) {
+        if (low != null && high != null && low > high) {
+            return c.get(lowKey).problem(lowKey + " (" + low + ") must not be above " + highKey + " (" + high + ")");
+        }
+        return true;
+    }
+
+    private static AlarmLimits alarms(Map<String, YamlField> c, PvType type, Double high) {
+        boolean numeric = type == PvType.FLOAT || type == PvType.INT;
+        if (c.containsKey("alarm_on")) {
+            YamlField on = c.get("alarm_on");
+            Optional<AlarmSeverity> sev = on.string().flatMap(s -> severity(on, s));
+            if (sev.isEmpty()) {
+                return null;
+            }
+            if (type == PvType.BOOL) {
+                return new AlarmLimits(null, null, 1.0, null, AlarmSeverity.NO_ALARM, AlarmSeverity.NO_ALARM, sev.get(), AlarmSeverity.NO_ALARM);
+            }
+            if (!numeric || high == null) {
+                on.problem("alarm_on needs a bool PV, or a float or int PV with high");
+                return null;
+            }
+            return new AlarmLimits(null, null, high, null, AlarmSeverity.NO_ALARM, AlarmSeverity.NO_ALARM, sev.get(), AlarmSeverity.NO_ALARM);
+        }
+        if (!c.containsKey("alarm")) {
+            return AlarmLimits.NONE;
+        }
+        YamlField a = c.get("alarm");
+        if (!numeric) {
+            a.problem("alarm limits apply only to float and int PVs");
+            return null;
+        }
+        if (!a.isMapping()) {
+            a.problem("must be a mapping of lolo, low, high, hihi and their _severity");
+            return null;
+        }
+        Map<String, YamlField> m = a.children();
+        boolean ok = true;
+        for (YamlField k : m.values()) {
+            String key = k.path().substring(k.path().lastIndexOf('.') + 1);
+            if (!ALARM_KEYS.contains(key)) {
+                ok = k.problem("unknown key; known keys are " + String.join(", ", new TreeSet<>(ALARM_KEYS)));
+            }
+        }
+        Double[] limits = {num(m, "lolo"), num(m, "low"), num(m, "high"), num(m, "hihi")};
+        String[] names = {"lolo", "low", "high", "hihi"};
+        AlarmSeverity[] sev = {AlarmSeverity.MAJOR, AlarmSeverity.MINOR, AlarmSeverity.MINOR, AlarmSeverity.MAJOR};
+        List<Integer> present = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            if (limits[i] != null) {
+                for (int j : present) {
+                    if (limits[j] > limits[i]) {
+                        ok = m.get(names[j]).problem(names[j] + " (" + limits[j] + ") must not be above " + names[i] + " (" + limits[i] + ")");
+                    }
+                }
+                present.add(i);
+            }
+            YamlField s = m.get(names[i] + "_severity");
+            if (s != null) {
+                Optional<AlarmSeverity> parsed = s.string().flatMap(t -> severity(s, t));
+                ok &= parsed.isPresent();
+                sev[i] = parsed.orElse(sev[i]);
+            }
+        }
+        return ok ? new AlarmLimits(limits[0], limits[1], limits[2], limits[3], sev[0], sev[1], sev[2], sev[3]) : null;
+    }
+
+    private static Optional<AlarmSeverity> severity(YamlField f, String s) {
+        for (AlarmSeverity v : AlarmSeverity.values()) {
+            if (v.name().equalsIgnoreCase(s)) {
+                return Optional.of(v);
+            }
+        }
+        f.problem("unknown alarm severity '" + s + "'; known: NO_ALARM, MINOR, MAJOR, INVALID");
+        return Optional.empty();
+    }
+
+    private static boolean labels(Map<String, YamlField> c, PvType type, PvSpec.Builder b) {
+        boolean ok = true;
+        if (c.containsKey("znam") || c.containsKey("onam")) {
+            if (type != PvType.BOOL) {
+                return c.getOrDefault("znam", c.get("onam")).problem("znam and onam apply only to type bool");
+            }
+            String z = c.containsKey("znam") ? c.get("znam").string().orElse(null) : "Off";
+            String o = c.containsKey("onam") ? c.get("onam").string().orElse(null) : "On";
+            if (z == null || o == null) {
+                return false;
+            }
+            b.labels(List.of(z, o));
+        }
+        if (c.containsKey("enum")) {
+            YamlField e = c.get("enum");
+            if (type != PvType.ENUM) {
+                return e.problem("enum labels apply only to type enum");
+            }
+            if (!(e.value() instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)) {
+                return e.problem("must be a list of 1 to " + MAX_LABELS + " texts");
+            }
+            if (list.size() > MAX_LABELS) {
+                return e.problem("has " + list.size() + " labels; EPICS allows at most " + MAX_LABELS);
+            }
+            for (Object l : list) {
+                if (((String) l).length() > MAX_LABEL) {
+                    ok = e.problem("label '" + l + "' is longer than " + MAX_LABEL + " characters");
+                }
+            }
+            b.labels(list.stream().map(String.class::cast).toList());
+        } else if (type == PvType.ENUM) {
+            return c.get("type").problem("an enum PV needs an enum list of labels");
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,170 @@
+package org.taskhost.runtime.internal.lifecycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.taskhost.api.Parameters;
+import org.taskhost.api.PluginBase;
+import org.taskhost.api.PluginContext;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginState;
+import org.taskhost.runtime.internal.pv.DefaultPvs;
+import org.taskhost.runtime.internal.pv.PvImpl;
+
+/** What task and job runners share: PVs, STATUS/MESSAGE, counters, logging, and the plugin's serial executor. */
+abstract class AbstractRunner implements Runner, PluginContext {
+
+    protected final PluginSetup setup;
+    protected final PluginExecutor executor;
+    protected final PluginLog log;
+    protected final Parameters parameters;
+    protected final AtomicLong cycles = new AtomicLong();
+    protected final AtomicLong overruns = new AtomicLong();
+    protected final AtomicLong errors = new AtomicLong();
+    private final Map<String, PvImpl> pvs = new LinkedHashMap<>();
+    private final String className;
+    private volatile Enum<?> status;
+    private volatile String message = "";
+    private volatile boolean enabled = true;
+    private volatile Instant lastRun;
+
+    AbstractRunner(PluginSetup setup, PluginBase plugin, List<PvSpec> defaults, Enum<?> initial) {
+        this.setup = setup;
+        this.className = plugin.getClass().getName();
+        this.executor = new PluginExecutor(setup.name(), setup.scheduler());
+        this.log = new PluginLog(setup.name());
+        this.parameters = new ParametersImpl(setup.descriptor().parameters());
+        this.status = initial;
+        List<PvSpec> all = new ArrayList<>(defaults);
+        all.addAll(setup.descriptor().inputs());
+        all.addAll(setup.descriptor().outputs());
+        for (PvSpec spec : all) {
+            pvs.put(spec.name(), new PvImpl(spec, setup.pvPrefix() + ":" + spec.name(), this::onPut));
+        }
+        plugin.attach(this);
+    }
+
+    /** A client's validated put, to be handed to the plugin. */
+    protected abstract CompletionStage<Void> onPut(PvImpl pv, Object value);
+
+    protected final void status(Enum<?> next, String text) {
+        boolean changed = next != status || !text.equals(message);
+        if (next != status) {
+            log.log(System.Logger.Level.INFO, "STATUS " + next + ": " + text);
+        }
+        status = next;
+        message = text;
+        pvs.get(DefaultPvs.STATUS).set(next.ordinal());
+        pvs.get(DefaultPvs.MESSAGE).set(text);
+        if (changed) {
+            setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STATE_CHANGED, state(), Instant.now()));
+        }
+    }
+
+    protected final Enum<?> status() {
+        return status;
+    }
+
+    protected final void enabled(boolean on) {
+        enabled = on;
+        PvImpl pv = pvs.get(DefaultPvs.ENABLE);
+        if (pv != null) {
+            pv.set(on ? 1 : 0);
+        }
+    }
+
+    protected final boolean isEnabled() {
+        return enabled;
+    }
+
+    protected final void ran(boolean ok) {
+        lastRun = Instant.now();
+        (ok ? cycles : errors).incrementAndGet();
+    }
+
+    protected final PvImpl pvImpl(String name) {
+        return pvs.get(name);
+    }
+
+    static Throwable cause(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    static String describe(Throwable e) {
+        Throwable c = cause(e);
+        String m = c.getMessage();
+        return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+    }
+
+    static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public String name() {
+        return setup.name();
+    }
+
+    @Override
+    public String className() {
+        return className;
+    }
+
+    @Override
+    public long bundleId() {
+        return setup.bundleId();
+    }
+
+    @Override
+    public PluginState state() {
+        return new PluginState(status.name(), status.ordinal(), message, enabled, cycles.get(), overruns.get(), errors.get(), lastRun);
+    }
+
+    @Override
+    public Map<String, Object> parameterValues() {
+        return parameters.asMap();
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public List<Pv> pvs() {
+        return List.copyOf(pvs.values());
+    }
+
+    @Override
+    public Pv pv(String name) {
+        PvImpl pv = pvs.get(name);
+        if (pv == null) {
+            throw new IllegalArgumentException("plugin " + name() + " has no PV named '" + name + "'; it has " + pvs.keySet());
+        }
+        return pv;
+    }
+
+    @Override
+    public System.Logger logger() {
+        return log;
+    }
+
+    @Override
+    public void setMessage(String text) {
+        status(status, text == null ? "" : text);
+    }
+
+    @Override
+    public List<String> log() {
+        return log.recent();
+    }
+}

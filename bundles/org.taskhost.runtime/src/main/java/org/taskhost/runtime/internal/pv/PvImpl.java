@@ -1,0 +1,135 @@
+package org.taskhost.runtime.internal.pv;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.taskhost.api.pv.AlarmSeverity;
+import org.taskhost.api.pv.PutRejectedException;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvListener;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.pv.PvType;
+import org.taskhost.api.pv.PvValue;
+
+/** A PV of one plugin: its current value, listeners, and the checks a client's put must pass. */
+public final class PvImpl implements Pv {
+
+    private final PvSpec spec;
+    private final String fullName;
+    private final PutHandler owner;
+    private final List<PvListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile PvValue current;
+
+    public PvImpl(PvSpec spec, String fullName, PutHandler owner) {
+        this.spec = spec;
+        this.fullName = fullName;
+        this.owner = owner;
+        this.current = Alarms.stamp(spec, spec.initial() == null ? Values.zero(spec) : Values.coerce(spec, spec.initial()),
+                AlarmSeverity.NO_ALARM);
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String fullName() {
+        return fullName;
+    }
+
+    @Override
+    public PvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public PvValue value() {
+        return current;
+    }
+
+    @Override
+    public double getDouble() {
+        Object v = current.value();
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof double[] d) {
+            return d.length == 0 ? Double.NaN : d[0];
+        }
+        try {
+            return Double.parseDouble(v.toString());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void set(Object value) {
+        set(value, AlarmSeverity.NO_ALARM);
+    }
+
+    @Override
+    public void set(Object value, AlarmSeverity severity) {
+        Object v = value;
+        if (spec.type() == PvType.STRING && v instanceof String s && s.length() > Values.MAX_STRING - 1) {
+            v = s.substring(0, Values.MAX_STRING - 1);
+        }
+        try {
+            update(Values.coerce(spec, v), severity);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PV " + fullName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets an already converted value and tells the listeners. */
+    void update(Object converted, AlarmSeverity severity) {
+        PvValue next = Alarms.stamp(spec, converted, severity);
+        current = next;
+        for (PvListener l : listeners) {
+            l.changed(this, next);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> put(Object value) {
+        if (!spec.writable()) {
+            throw new PutRejectedException("PV " + fullName + " is read-only");
+        }
+        Object converted;
+        try {
+            converted = Values.coerce(spec, value);
+        } catch (IllegalArgumentException e) {
+            throw new PutRejectedException("PV " + fullName + ": " + e.getMessage());
+        }
+        if (converted instanceof Number n) {
+            double d = n.doubleValue();
+            if (spec.driveLow() != null && d < spec.driveLow() || spec.driveHigh() != null && d > spec.driveHigh()) {
+                throw new PutRejectedException("PV " + fullName + ": " + Values.show(value) + " is outside the drive limits "
+                        + spec.driveLow() + ".." + spec.driveHigh());
+            }
+        }
+        return owner.put(this, converted);
+    }
+
+    /** Sets the value as accepted from a put; called by the owner. */
+    public void accept(Object converted) {
+        update(converted, AlarmSeverity.NO_ALARM);
+    }
+
+    @Override
+    public void addListener(PvListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(PvListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public String toString() {
+        return fullName + "=" + Values.show(current.value());
+    }
+}

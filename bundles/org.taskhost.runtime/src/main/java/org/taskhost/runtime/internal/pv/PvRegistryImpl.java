@@ -1,0 +1,64 @@
+package org.taskhost.runtime.internal.pv;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.api.runtime.PvRegistryListener;
+
+/** Every served PV by full name; a plugin's PVs are added together when it starts and removed together when it goes. */
+public final class PvRegistryImpl implements PvRegistry {
+
+    private final ConcurrentSkipListMap<String, Pv> pvs = new ConcurrentSkipListMap<>();
+    private final List<PvRegistryListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param plugin the owner, for the error message
+     * @param add the plugin's PVs
+     * @throws IllegalStateException if a name is already served; then nothing is added
+     */
+    public synchronized void addAll(String plugin, List<? extends Pv> add) {
+        for (Pv pv : add) {
+            if (pvs.containsKey(pv.fullName())) {
+                throw new IllegalStateException("PV " + pv.fullName() + " of plugin " + plugin
+                        + " is already served by another plugin; give one of them another prefix in config.yaml");
+            }
+        }
+        for (Pv pv : add) {
+            pvs.put(pv.fullName(), pv);
+            listeners.forEach(l -> l.added(pv));
+        }
+    }
+
+    public synchronized void removeAll(List<? extends Pv> remove) {
+        for (Pv pv : remove) {
+            if (pvs.remove(pv.fullName(), pv)) {
+                listeners.forEach(l -> l.removed(pv));
+            }
+        }
+    }
+
+    @Override
+    public List<Pv> all() {
+        return List.copyOf(pvs.values());
+    }
+
+    @Override
+    public Optional<Pv> find(String fullName) {
+        return Optional.ofNullable(pvs.get(fullName));
+    }
+
+    @Override
+    public synchronized void addListener(PvRegistryListener listener) {
+        listeners.add(listener);
+        pvs.values().forEach(listener::added);
+    }
+
+    @Override
+    public void removeListener(PvRegistryListener listener) {
+        listeners.remove(listener);
+    }
+}
