@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -33,6 +34,7 @@ import org.taskhost.runtime.internal.pv.PvRegistryImpl;
  * The extender: every ACTIVE bundle with a {@code Taskhost-Plugin} header becomes a running plugin, registered as a
  * {@link ManagedPlugin} service; when the bundle stops, the plugin is cleaned up and its PVs and service go.
  */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.taskhost.api.runtime.PvRegistry")
 @Component(immediate = true, configurationPid = "org.taskhost.runtime")
 @Designate(ocd = RuntimeConfig.class)
 public class PluginExtender {

@@ -15,6 +15,7 @@ import org.taskhost.api.JobBase;
 import org.taskhost.api.TaskBase;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginHeaders;
 import org.taskhost.runtime.internal.config.ConfigException;
 import org.taskhost.runtime.internal.config.ConfigParser;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
@@ -25,11 +26,9 @@ import org.taskhost.runtime.internal.lifecycle.TaskRunner;
 /** Turns a bundle with a {@code Taskhost-Plugin} header into a runner, or into a {@link FailedPlugin} that says why not. */
 final class PluginFactory {
 
-    static final String PLUGIN_HEADER = "Taskhost-Plugin";
-    static final String NAME_HEADER = "Taskhost-Name";
-    static final String SAMPLE_HEADER = "Taskhost-Sample";
+    static final String PLUGIN_HEADER = PluginHeaders.PLUGIN;
+    static final String SAMPLE_HEADER = PluginHeaders.SAMPLE;
     static final String CONFIG_ENTRY = "config.yaml";
-    private static final String BSN_PREFIX = "taskhost.plugin.";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final ScheduledExecutorService scheduler;
@@ -41,12 +40,7 @@ final class PluginFactory {
     }
 
     static String nameOf(Bundle bundle) {
-        String name = bundle.getHeaders().get(NAME_HEADER);
-        if (name == null) {
-            String bsn = bundle.getSymbolicName();
-            name = bsn.startsWith(BSN_PREFIX) ? bsn.substring(BSN_PREFIX.length()) : bsn;
-        }
-        return name.trim();
+        return PluginHeaders.pluginName(bundle.getSymbolicName(), bundle.getHeaders().get(PluginHeaders.NAME));
     }
 
     ManagedPlugin create(Bundle bundle, String prefix) {

@@ -5,15 +5,20 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 import sun.misc.Signal;
 
 /**
- * In the launched taskhost process (framework property {@code taskhost.signals=true}), SIGTERM stops the framework,
- * so every plugin's cleanup() runs, and then exits 0: a daemon manager sees a clean stop, not status 143.
+ * In the launched taskhost process (framework property {@code taskhost.signals=true}), SIGTERM exits with status 0
+ * and the JVM shutdown stops the framework first, so every plugin's cleanup() runs. The exit status is fixed by the
+ * first {@code System.exit}, so the launcher's own exit code, once the framework has stopped, cannot replace it.
  */
 @Component(immediate = true)
 public class SignalShutdown {
+
+    static final long STOP_WAIT_MS = 120_000;
+    private Thread hook;
 
     @Activate
     public SignalShutdown(BundleContext context) {
@@ -21,15 +26,26 @@ public class SignalShutdown {
             return;
         }
         Framework framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
-        Signal.handle(new Signal("TERM"), signal -> Thread.ofPlatform().name("taskhost-shutdown").start(() -> {
+        hook = Thread.ofPlatform().name("taskhost-shutdown").unstarted(() -> {
             try {
                 framework.stop();
-                framework.waitForStop(120_000);
+                framework.waitForStop(STOP_WAIT_MS);
             } catch (Exception e) {
                 e.printStackTrace();
-                Runtime.getRuntime().halt(1);
             }
-            System.exit(0);
-        }));
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Signal.handle(new Signal("TERM"), signal -> Thread.ofPlatform().name("taskhost-sigterm").start(() -> System.exit(0)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down, through this very hook
+            }
+        }
     }
 }

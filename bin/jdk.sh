@@ -1,0 +1,22 @@
+# Sourced by the scripts in bin/: sets JAVA_HOME to a JDK >= 21 (JAVA_HOME, then java on the PATH, then /usr/lib/jvm).
+java_major() {
+    "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+}
+pick_jdk() {
+    local candidate major best="" best_major=0
+    for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null)" /usr/lib/jvm/*/bin/java; do
+        [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+        major=$(java_major "$candidate")
+        if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+            best="$candidate"; best_major="$major"
+        fi
+        if [ -n "$best" ] && [ "$candidate" = "${JAVA_HOME:+$JAVA_HOME/bin/java}" ]; then break; fi
+    done
+    if [ -z "$best" ]; then
+        echo "taskhost needs a JDK 21 or later: install one or set JAVA_HOME" >&2
+        return 1
+    fi
+    JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$best")")")
+    JAVA_MAJOR=$best_major
+    export JAVA_HOME JAVA_MAJOR
+}
