@@ -165,15 +165,11 @@ public final class ConfigParser {
                 f.problem("must be a mapping of PV names to definitions");
                 return;
             }
-            String section = f.path().substring(0, f.path().indexOf('.'));
+            String kind = writable ? "inputs" : "outputs";
             for (Map.Entry<String, YamlField> e : f.children().entrySet()) {
                 String name = e.getKey();
                 String previous = seenIn.get(name);
-                if (previous != null && !previous.equals(f.path()) && previous.startsWith(section)) {
-                    e.getValue().problem("PV '" + name + "' is defined twice, also in " + previous);
-                    continue;
-                }
-                if (previous != null && previous.endsWith(writable ? "outputs" : "inputs")) {
+                if (previous != null && !previous.endsWith(kind)) {
                     e.getValue().problem("PV '" + name + "' is both an input and an output (also in " + previous + ")");
                     continue;
                 }

@@ -227,6 +227,9 @@ public final class TaskRunner extends AbstractRunner {
 
     @Override
     public void stop() {
+        if (stopped) {
+            return;
+        }
         stopped = true;
         ScheduledFuture<?> t = ticks;
         if (t != null) {

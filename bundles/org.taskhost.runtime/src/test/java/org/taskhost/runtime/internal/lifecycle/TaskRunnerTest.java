@@ -1,0 +1,247 @@
+package org.taskhost.runtime.internal.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.taskhost.api.pv.PutRejectedException;
+import org.taskhost.api.runtime.TaskStatus;
+
+class TaskRunnerTest {
+
+    static final String CONTINUOUS = "parameters:\n  interval: 0.02\n";
+    static final String TRIGGERED = "parameters:\n  mode: triggered\n";
+    static final String REACTIVE = "parameters:\n  mode: reactive\npvs:\n  inputs:\n    IN: {type: float, drvl: 0, drvh: 10}\n";
+
+    private final Fixture fixture = new Fixture();
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private static String status(TaskRunner r) {
+        return r.state().status();
+    }
+
+    private static Object pv(TaskRunner r, String name) {
+        return r.pv(name).get();
+    }
+
+    @Test
+    void continuousRunsAtItsIntervalAndCountsCycles() {
+        ScriptedTask task = new ScriptedTask();
+        TaskRunner r = fixture.task(CONTINUOUS, task);
+        Await.until("10 cycles", () -> r.state().cycles() >= 10);
+        assertThat(status(r)).isEqualTo("RUN");
+        assertThat(task.initializes).hasValue(1);
+        assertThat((Long) pv(r, "CYCLE_COUNT")).isGreaterThanOrEqualTo(10L);
+    }
+
+    @Test
+    void continuousNeverOverlapsAndCountsOverruns() {
+        ScriptedTask task = new ScriptedTask();
+        task.onExecute = () -> Thread.sleep(100);
+        TaskRunner r = fixture.task(CONTINUOUS, task);
+        Await.until("3 cycles and overruns", () -> r.state().cycles() >= 3 && r.state().overruns() >= 5);
+        assertThat(task.maxConcurrent).hasValue(1);
+    }
+
+    @Test
+    void enablePausesAndResumesContinuous() {
+        ScriptedTask task = new ScriptedTask();
+        TaskRunner r = fixture.task(CONTINUOUS, task);
+        TaskRunner witness = fixture.task(CONTINUOUS, new ScriptedTask());
+        Await.until("running", () -> r.state().cycles() >= 2);
+        r.pv("ENABLE").put(0);
+        assertThat(status(r)).isEqualTo("PAUSED");
+        Await.until("a cycle in flight at the pause has ended", () -> task.concurrent.get() == 0);
+        long paused = r.state().cycles();
+        long witnessAt = witness.state().cycles();
+        Await.until("the witness ran 10 more cycles", () -> witness.state().cycles() >= witnessAt + 10);
+        assertThat(r.state().cycles()).isEqualTo(paused);
+        r.pv("ENABLE").put(1);
+        assertThat(status(r)).isEqualTo("RUN");
+        Await.until("cycles resume", () -> r.state().cycles() > paused + 2);
+    }
+
+    @Test
+    void anExceptionGivesErrorAndTheLoopGoesOn() {
+        ScriptedTask task = new ScriptedTask();
+        CountDownLatch failures = new CountDownLatch(3);
+        task.onExecute = () -> {
+            if (failures.getCount() > 0) {
+                failures.countDown();
+                throw new IllegalStateException("sensor offline");
+            }
+        };
+        TaskRunner r = fixture.task(CONTINUOUS, task);
+        Await.until("an error", () -> status(r).equals("ERROR"));
+        assertThat(r.state().message()).isEqualTo("Error: sensor offline");
+        assertThat(pv(r, "STATUS")).isEqualTo(TaskStatus.ERROR.ordinal());
+        Await.until("a good cycle sets RUN again", () -> status(r).equals("RUN") && r.state().cycles() >= 1);
+        assertThat(r.state().errors()).isEqualTo(3);
+    }
+
+    @Test
+    void triggeredRunsOncePerRunAndRunReturnsToZeroWhenTheRunEnds() throws Exception {
+        ScriptedTask task = new ScriptedTask();
+        CountDownLatch release = new CountDownLatch(1);
+        task.onExecute = release::await;
+        TaskRunner r = fixture.task(TRIGGERED, task);
+        Await.until("ready for trigger", () -> r.state().message().equals("Ready for trigger"));
+        assertThat(status(r)).isEqualTo("INIT");
+        CompletableFuture<Void> put = r.pv("RUN").put(1).toCompletableFuture();
+        Await.until("the run started", () -> task.concurrent.get() == 1);
+        assertThat(pv(r, "RUN")).isEqualTo(1);
+        assertThat(status(r)).isEqualTo("RUN");
+        assertThat(put).isNotDone();
+        release.countDown();
+        put.get(5, TimeUnit.SECONDS);
+        assertThat(pv(r, "RUN")).isEqualTo(0);
+        assertThat(task.executes).hasValue(1);
+        assertThat(status(r)).isEqualTo("END");
+    }
+
+    @Test
+    void runDuringARunQueuesExactlyOneMore() throws Exception {
+        ScriptedTask task = new ScriptedTask();
+        CountDownLatch release = new CountDownLatch(1);
+        task.onExecute = release::await;
+        TaskRunner r = fixture.task(TRIGGERED, task);
+        Await.until("ready", () -> status(r).equals("INIT") && r.state().message().equals("Ready for trigger"));
+        CompletableFuture<Void> first = r.pv("RUN").put(1).toCompletableFuture();
+        Await.until("the first run started", () -> task.concurrent.get() == 1);
+        CompletableFuture<Void> second = r.pv("RUN").put(1).toCompletableFuture();
+        CompletableFuture<Void> third = r.pv("RUN").put(1).toCompletableFuture();
+        release.countDown();
+        CompletableFuture.allOf(first, second, third).get(5, TimeUnit.SECONDS);
+        assertThat(task.executes).hasValue(2);
+        assertThat(pv(r, "RUN")).isEqualTo(0);
+    }
+
+    @Test
+    void pausedTriggeredTaskRefusesRun() {
+        ScriptedTask task = new ScriptedTask();
+        TaskRunner r = fixture.task(TRIGGERED, task);
+        Await.until("ready", () -> r.state().message().equals("Ready for trigger"));
+        r.disable();
+        assertThat(status(r)).isEqualTo("PAUSED");
+        assertThatThrownBy(() -> r.pv("RUN").put(1)).isInstanceOf(PutRejectedException.class).hasMessageContaining("paused (ENABLE=0)");
+        r.enable();
+        assertThat(status(r)).isEqualTo("INIT");
+        assertThat(task.executes).hasValue(0);
+    }
+
+    @Test
+    void reactiveRunsOnInputPutsOnlyAndNotWhenPaused() throws Exception {
+        ScriptedTask task = new ScriptedTask();
+        TaskRunner r = fixture.task(REACTIVE, task);
+        Await.until("running", () -> status(r).equals("RUN"));
+        r.pv("IN").put("2.5").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(task.puts).containsExactly("IN=2.5");
+        assertThat(task.executes).hasValue(1);
+        assertThat(r.pv("IN").get()).isEqualTo(2.5);
+        r.disable();
+        r.pv("IN").put(3).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(task.puts).containsExactly("IN=2.5", "IN=3.0");
+        assertThat(task.executes).hasValue(1);
+    }
+
+    @Test
+    void putsAreCheckedBeforeTheyReachThePlugin() {
+        ScriptedTask task = new ScriptedTask();
+        TaskRunner r = fixture.task(REACTIVE + "  outputs:\n    OUT: {type: int}\n", task);
+        Await.until("running", () -> status(r).equals("RUN"));
+        assertThatThrownBy(() -> r.pv("IN").put(11)).isInstanceOf(PutRejectedException.class)
+            .hasMessage("PV T:T0:IN: 11 is outside the drive limits 0.0..10.0");
+        assertThatThrownBy(() -> r.pv("IN").put("abc")).isInstanceOf(PutRejectedException.class)
+            .hasMessage("PV T:T0:IN: expected a number, got 'abc'");
+        assertThatThrownBy(() -> r.pv("OUT").put(1)).isInstanceOf(PutRejectedException.class)
+            .hasMessage("PV T:T0:OUT is read-only");
+        assertThatThrownBy(() -> r.pv("STATUS").put(0)).isInstanceOf(PutRejectedException.class);
+        assertThat(r.pv("IN").get()).isEqualTo(0.0);
+        assertThat(task.puts).isEmpty();
+    }
+
+    @Test
+    void initializeWatchdogGivesErrorAndNoCleanup() {
+        ScriptedTask task = new ScriptedTask();
+        task.onInitialize = () -> new CountDownLatch(1).await();
+        TaskRunner r = fixture.task("parameters:\n  init_timeout: 0.2\n", task);
+        Await.until("error", () -> status(r).equals("ERROR"));
+        assertThat(r.state().message()).isEqualTo("initialize() failed: initialize() timed out after 0.2 s");
+        r.stop();
+        assertThat(task.cleanups).hasValue(0);
+    }
+
+    @Test
+    void initializeFailureGivesErrorAndNoCleanup() {
+        ScriptedTask task = new ScriptedTask();
+        task.onInitialize = () -> {
+            throw new IllegalArgumentException("no device");
+        };
+        TaskRunner r = fixture.task(CONTINUOUS, task);
+        Await.until("error", () -> status(r).equals("ERROR"));
+        assertThat(r.state().message()).isEqualTo("initialize() failed: no device");
+        r.clear();
+        assertThat(status(r)).isEqualTo("ERROR");
+        r.stop();
+        assertThat(task.cleanups).hasValue(0);
+        assertThat(task.executes).hasValue(0);
+    }
+
+    @Test
+    void executeWatchdogGivesErrorAndTheTaskGoesOn() {
+        ScriptedTask task = new ScriptedTask();
+        CountDownLatch hangOnce = new CountDownLatch(1);
+        task.onExecute = () -> {
+            if (hangOnce.getCount() > 0) {
+                hangOnce.countDown();
+                new CountDownLatch(1).await();
+            }
+        };
+        TaskRunner r = fixture.task("parameters:\n  interval: 0.05\n  execute_timeout: 0.2\n", task);
+        Await.until("timed out", () -> r.state().message().equals("Error: execute() timed out after 0.2 s"));
+        Await.until("runs again", () -> status(r).equals("RUN") && task.executes.get() >= 2);
+    }
+
+    @Test
+    void cleanupRunsExactlyOnce() {
+        ScriptedTask task = new ScriptedTask();
+        TaskRunner r = fixture.task(CONTINUOUS, task);
+        Await.until("running", () -> r.state().cycles() >= 1);
+        r.stop();
+        r.stop();
+        assertThat(task.cleanups).hasValue(1);
+        assertThat(status(r)).isEqualTo("END");
+        long after = task.executes.get();
+        assertThat(task.concurrent).hasValue(0);
+        assertThat(task.executes).hasValue((int) after);
+    }
+
+    @Test
+    void clearEndsErrorAndResetZeroesCounters() throws Exception {
+        ScriptedTask task = new ScriptedTask();
+        task.onExecute = () -> {
+            throw new IllegalStateException("bad");
+        };
+        TaskRunner r = fixture.task(TRIGGERED, task);
+        Await.until("ready", () -> r.state().message().equals("Ready for trigger"));
+        r.pv("RUN").put(1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(status(r)).isEqualTo("ERROR");
+        r.pv("CLEAR").put(1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(status(r)).isEqualTo("INIT");
+        assertThat(r.state().message()).isEqualTo("Ready for trigger");
+        assertThat(pv(r, "CLEAR")).isEqualTo(0);
+        assertThat(r.state().errors()).isEqualTo(1);
+        r.pv("RESET").put(1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(r.state().errors()).isZero();
+        assertThat(pv(r, "RESET")).isEqualTo(0);
+    }
+}
