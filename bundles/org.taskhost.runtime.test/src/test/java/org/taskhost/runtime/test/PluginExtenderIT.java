@@ -1,0 +1,144 @@
+package org.taskhost.runtime.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.runtime.test.plugins.CountingTask;
+import org.taskhost.runtime.test.plugins.HangingInitTask;
+import org.taskhost.runtime.test.plugins.ThrowingConstructorTask;
+import org.taskhost.runtime.test.plugins.ThrowingInitTask;
+
+/** The extender inside a real Felix: plugin bundles installed at runtime run, stop cleanly and disturb nothing else. */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+class PluginExtenderIT {
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService(timeout = 10_000)
+    PvRegistry registry;
+
+    @InjectService(timeout = 10_000)
+    ServiceComponentRuntime scr;
+
+    private final List<Bundle> installed = new ArrayList<>();
+
+    @AfterEach
+    void uninstall() throws Exception {
+        for (Bundle b : installed) {
+            if (b.getState() != Bundle.UNINSTALLED) {
+                b.uninstall();
+            }
+        }
+    }
+
+    private Bundle install(String name, Class<?> plugin, String yaml) throws Exception {
+        Bundle b = PluginBundles.install(context, name, plugin, yaml);
+        installed.add(b);
+        return b;
+    }
+
+    private Optional<ManagedPlugin> plugin(String name) {
+        try {
+            return context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")").stream()
+                    .findFirst().map(context::getService);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private ManagedPlugin awaitPlugin(String name, String status) throws InterruptedException {
+        Await.until(name + " is " + status, () -> plugin(name).map(p -> p.state().status().equals(status)).orElse(false));
+        return plugin(name).orElseThrow();
+    }
+
+    @Test
+    void anInstalledPluginBundleRunsAndUninstallingItRunsCleanup() throws Exception {
+        Bundle b = install("counter", CountingTask.class, PluginBundles.COUNTING_YAML);
+        ManagedPlugin p = awaitPlugin("counter", "RUN");
+        Await.until("counter has run", () -> p.state().cycles() >= 3);
+        assertThat(p.className()).isEqualTo(CountingTask.class.getName());
+        assertThat(registry.find("BEAMLINE:DEFAULT:COUNTER:COUNT")).map(Pv::getDouble).hasValueSatisfying(v -> assertThat(v).isGreaterThan(0));
+
+        b.uninstall();
+        assertThat(Integer.getInteger("taskhost.it.cleanup.counter")).isEqualTo(1);
+        assertThat(plugin("counter")).isEmpty();
+        assertThat(registry.find("BEAMLINE:DEFAULT:COUNTER:COUNT")).isEmpty();
+    }
+
+    @Test
+    void installingAndRemovingPluginsRestartsNoOtherComponent() throws Exception {
+        Map<String, Long> before = coreComponentIds();
+        long registryService = (Long) context.getServiceReference(PvRegistry.class).getProperty("service.id");
+        assertThat(before).isNotEmpty();
+        for (int i = 0; i < 3; i++) {
+            Bundle b = install("cycle" + i, CountingTask.class, PluginBundles.COUNTING_YAML);
+            awaitPlugin("cycle" + i, "RUN");
+            b.uninstall();
+            refresh(b);
+        }
+        assertThat(coreComponentIds()).isEqualTo(before);
+        assertThat(context.getServiceReference(PvRegistry.class).getProperty("service.id")).isEqualTo(registryService);
+    }
+
+    @Test
+    void brokenPluginsEndInErrorWhileOthersKeepRunning() throws Exception {
+        install("healthy", CountingTask.class, PluginBundles.COUNTING_YAML);
+        ManagedPlugin healthy = awaitPlugin("healthy", "RUN");
+
+        install("badctor", ThrowingConstructorTask.class, PluginBundles.COUNTING_YAML);
+        install("badinit", ThrowingInitTask.class, PluginBundles.COUNTING_YAML);
+        install("hanging", HangingInitTask.class, PluginBundles.COUNTING_YAML.replace("interval: 0.02\n", "interval: 0.02\n  init_timeout: 0.3\n"));
+        assertThat(awaitPlugin("badctor", "ERROR").state().message()).startsWith("constructor failed: java.lang.IllegalStateException: constructor refuses");
+        assertThat(awaitPlugin("badinit", "ERROR").state().message()).isEqualTo("initialize() failed: no hardware");
+        assertThat(awaitPlugin("hanging", "ERROR").state().message()).isEqualTo("initialize() failed: initialize() timed out after 0.3 s");
+
+        long cycles = healthy.state().cycles();
+        Await.until("the healthy plugin keeps running", () -> healthy.state().cycles() > cycles + 5);
+        assertThat(healthy.state().status()).isEqualTo("RUN");
+    }
+
+    private Map<String, Long> coreComponentIds() {
+        Map<String, Long> ids = new TreeMap<>();
+        for (var description : scr.getComponentDescriptionDTOs()) {
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(description)) {
+                ids.put(description.name, c.id);
+            }
+        }
+        return ids;
+    }
+
+    private void refresh(Bundle b) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("refresh finished").isTrue();
+    }
+
+}
