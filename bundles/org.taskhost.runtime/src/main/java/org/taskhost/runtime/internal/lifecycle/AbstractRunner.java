@@ -57,9 +57,14 @@ abstract class AbstractRunner implements Runner, PluginContext {
     protected abstract CompletionStage<Void> onPut(PvImpl pv, Object value);
 
     protected final void status(Enum<?> next, String text) {
+        update(next, text, System.Logger.Level.INFO);
+    }
+
+    /** Changes STATUS and MESSAGE; the runtime's changes are logged at INFO, the plugin's messages at DEBUG. */
+    private void update(Enum<?> next, String text, System.Logger.Level level) {
         boolean changed = next != status || !text.equals(message);
-        if (next != status) {
-            log.log(System.Logger.Level.INFO, "STATUS " + next + ": " + text);
+        if (changed) {
+            log.log(level, "STATUS " + next + ": " + text);
         }
         status = next;
         message = text;
@@ -160,7 +165,7 @@ abstract class AbstractRunner implements Runner, PluginContext {
 
     @Override
     public void setMessage(String text) {
-        status(status, text == null ? "" : text);
+        update(status, text == null ? "" : text, System.Logger.Level.DEBUG);
     }
 
     @Override

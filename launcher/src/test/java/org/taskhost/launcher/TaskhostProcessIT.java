@@ -1,0 +1,38 @@
+package org.taskhost.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** End to end: the launched taskhost.jar as a daemon with no terminal, its samples, and a clean SIGTERM. */
+class TaskhostProcessIT {
+
+    @Test
+    void samplesRunAndSigtermCleansUpAndExitsZero() throws Exception {
+        try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_PREFIX", "E2E:LAB"))) {
+            th.awaitLine("with the prefix", l -> l.contains("[taskhost] runtime ready, PV prefix E2E:LAB"));
+            th.awaitLine("monitor RUN", l -> l.contains("[monitor] STATUS RUN: Task running"));
+            th.awaitLine("scaler RUN", l -> l.contains("[scaler] STATUS RUN: Task running"));
+            th.awaitLine("pulse ready", l -> l.contains("[pulse] STATUS INIT: Ready for trigger"));
+            th.awaitLine("diagnostics idle", l -> l.contains("[diagnostics] STATUS IDLE: Idle"));
+
+            assertThat(th.terminate()).isZero();
+            assertThat(th.lines()).anyMatch(l -> l.contains("[monitor] Stopping monitor"))
+                .anyMatch(l -> l.contains("[pulse] Pulse stopped after 0 shots"))
+                .anyMatch(l -> l.contains("[scaler] Scaler stopped"))
+                .noneMatch(l -> l.contains("Exception"));
+        }
+    }
+
+    @Test
+    void samplesCanBeLeftOut() throws Exception {
+        try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_SAMPLES", "false"))) {
+            th.awaitLine("monitor left out", l -> l.contains("sample plugin monitor not started (TASKHOST_SAMPLES=false)"));
+            th.awaitLine("diagnostics left out", l -> l.contains("sample plugin diagnostics not started"));
+            assertThat(th.terminate()).isZero();
+            assertThat(th.lines()).noneMatch(l -> l.contains("[monitor] STATUS"));
+        }
+    }
+}
