@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
@@ -27,6 +25,7 @@ import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
 
@@ -45,10 +44,9 @@ public class PluginExtender {
     volatile List<PluginListener> listeners = new CopyOnWriteArrayList<>();
 
     private final PvRegistryImpl registry = new PvRegistryImpl();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
-            Thread.ofPlatform().name("taskhost-scheduler").daemon().factory());
+    private final Clocks clocks = new Clocks();
     private final Map<String, Long> names = new ConcurrentHashMap<>();
-    private final PluginFactory factory = new PluginFactory(scheduler, this::publish);
+    private final PluginFactory factory = new PluginFactory(clocks, this::publish);
     private final ServiceRegistration<PvRegistry> registryRegistration;
     private final BundleTracker<Tracked> tracker;
     private volatile Settings settings;
@@ -90,7 +88,7 @@ public class PluginExtender {
     void deactivate() {
         tracker.close();
         registryRegistration.unregister();
-        scheduler.shutdownNow();
+        clocks.close();
     }
 
     private Tracked add(Bundle bundle) {

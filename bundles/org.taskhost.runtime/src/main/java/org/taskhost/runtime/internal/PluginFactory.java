@@ -6,7 +6,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -19,6 +18,7 @@ import org.taskhost.api.runtime.PluginHeaders;
 import org.taskhost.runtime.internal.config.ConfigException;
 import org.taskhost.runtime.internal.config.ConfigParser;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
+import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.JobRunner;
 import org.taskhost.runtime.internal.lifecycle.PluginSetup;
 import org.taskhost.runtime.internal.lifecycle.TaskRunner;
@@ -31,11 +31,11 @@ final class PluginFactory {
     static final String CONFIG_ENTRY = "config.yaml";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
-    private final ScheduledExecutorService scheduler;
+    private final Clocks clocks;
     private final Consumer<PluginEvent> events;
 
-    PluginFactory(ScheduledExecutorService scheduler, Consumer<PluginEvent> events) {
-        this.scheduler = scheduler;
+    PluginFactory(Clocks clocks, Consumer<PluginEvent> events) {
+        this.clocks = clocks;
         this.events = events;
     }
 
@@ -78,7 +78,7 @@ final class PluginFactory {
         String segment = descriptor.prefix() != null ? descriptor.prefix() : name.toUpperCase(Locale.ROOT);
         Object version = descriptor.parameters().get("version");
         PluginSetup setup = new PluginSetup(name, prefix + ":" + segment, descriptor,
-                version != null ? version.toString() : bundle.getVersion().toString(), bundle.getBundleId(), scheduler, events);
+                version != null ? version.toString() : bundle.getVersion().toString(), bundle.getBundleId(), clocks, events);
         return instance instanceof TaskBase t ? new TaskRunner(setup, t) : new JobRunner(setup, (JobBase) instance);
     }
 

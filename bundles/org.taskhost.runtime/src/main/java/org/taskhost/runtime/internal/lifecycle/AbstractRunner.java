@@ -40,7 +40,7 @@ abstract class AbstractRunner implements Runner, PluginContext {
     AbstractRunner(PluginSetup setup, PluginBase plugin, List<PvSpec> defaults, Enum<?> initial) {
         this.setup = setup;
         this.className = plugin.getClass().getName();
-        this.executor = new PluginExecutor(setup.name(), setup.scheduler());
+        this.executor = new PluginExecutor(setup.name(), setup.clocks().watchdog());
         this.log = new PluginLog(setup.name());
         this.parameters = new ParametersImpl(setup.descriptor().parameters());
         this.status = initial;

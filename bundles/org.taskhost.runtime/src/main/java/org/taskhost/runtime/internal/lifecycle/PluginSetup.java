@@ -1,7 +1,6 @@
 package org.taskhost.runtime.internal.lifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import org.taskhost.api.runtime.PluginEvent;
@@ -15,11 +14,11 @@ import org.taskhost.runtime.internal.config.PluginDescriptor;
  * @param descriptor the config.yaml with merged parameters
  * @param version shown in the VERSION PV
  * @param bundleId the plugin's bundle
- * @param scheduler the shared scheduler: fixed-rate ticks and watchdogs
+ * @param clocks the shared scheduler of fixed-rate ticks and the watchdog
  * @param events where state changes go
  */
 public record PluginSetup(String name, String pvPrefix, PluginDescriptor descriptor, String version, long bundleId,
-        ScheduledExecutorService scheduler, Consumer<PluginEvent> events) {
+        Clocks clocks, Consumer<PluginEvent> events) {
 
     Duration seconds(String parameter, double defaultSeconds) {
         Object v = descriptor.parameters().get(parameter);

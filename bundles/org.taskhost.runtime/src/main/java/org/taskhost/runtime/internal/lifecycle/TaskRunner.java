@@ -64,10 +64,18 @@ public final class TaskRunner extends AbstractRunner {
                 running("Task running");
                 if (mode == PluginMode.CONTINUOUS) {
                     long period = setup.seconds("interval", 1.0).toNanos();
-                    ticks = setup.scheduler().scheduleAtFixedRate(this::tick, 0, period, TimeUnit.NANOSECONDS);
+                    ticks = setup.clocks().ticks().scheduleAtFixedRate(this::tick, phase(period), period, TimeUnit.NANOSECONDS);
                 }
             }
         });
+    }
+
+    /**
+     * The first cycle waits a part of the interval that depends on the name: tasks started together (at boot)
+     * spread over the interval instead of all waking in the same instant, each period.
+     */
+    private long phase(long period) {
+        return Math.floorMod(name().hashCode() * 0x9E3779B1L, period);
     }
 
     /** Sets the status a healthy, enabled task shows in its mode. */

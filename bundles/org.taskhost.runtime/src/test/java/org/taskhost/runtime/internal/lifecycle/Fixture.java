@@ -2,8 +2,6 @@ package org.taskhost.runtime.internal.lifecycle;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.taskhost.api.JobBase;
 import org.taskhost.api.TaskBase;
@@ -13,14 +11,14 @@ import org.taskhost.runtime.internal.config.ConfigParser;
 /** Builds runners around test plugins, on a real scheduler, and stops them all afterwards. */
 final class Fixture implements AutoCloseable {
 
-    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+    final Clocks clocks = new Clocks();
     final List<PluginEvent> events = new CopyOnWriteArrayList<>();
     private final List<Runner> runners = new CopyOnWriteArrayList<>();
 
     PluginSetup setup(String name, String yaml) {
         try {
             return new PluginSetup(name, "T:" + name.toUpperCase(), new ConfigParser("config.yaml").parse(yaml), "1.0",
-                    1, scheduler, events::add);
+                    1, clocks, events::add);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -43,6 +41,6 @@ final class Fixture implements AutoCloseable {
     @Override
     public void close() {
         runners.forEach(Runner::stop);
-        scheduler.shutdownNow();
+        clocks.close();
     }
 }
