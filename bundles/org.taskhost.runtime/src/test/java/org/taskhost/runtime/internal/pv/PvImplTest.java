@@ -1,0 +1,95 @@
+package org.taskhost.runtime.internal.pv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.taskhost.api.pv.AlarmLimits;
+import org.taskhost.api.pv.AlarmSeverity;
+import org.taskhost.api.pv.PutRejectedException;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.pv.PvType;
+import org.taskhost.api.pv.PvValue;
+
+class PvImplTest {
+
+    private final List<Object> handed = new ArrayList<>();
+
+    private PvImpl pv(PvSpec spec) {
+        return new PvImpl(spec, "P:X:" + spec.name(), (pv, v) -> {
+            handed.add(v);
+            pv.accept(v);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Test
+    void alarmsFollowTheLimitsOnEveryUpdate() {
+        AlarmLimits limits = new AlarmLimits(5.0, 10.0, 80.0, 90.0, AlarmSeverity.MAJOR, AlarmSeverity.MINOR,
+                AlarmSeverity.MINOR, AlarmSeverity.MAJOR);
+        PvImpl pv = pv(PvSpec.builder("T", PvType.FLOAT).alarms(limits).initial(50.0).build());
+        assertThat(pv.value().severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        pv.set(85);
+        assertThat(pv.value()).extracting(PvValue::severity, PvValue::alarmStatus).containsExactly(AlarmSeverity.MINOR, "HIGH");
+        pv.set(95);
+        assertThat(pv.value()).extracting(PvValue::severity, PvValue::alarmStatus).containsExactly(AlarmSeverity.MAJOR, "HIHI");
+        pv.set(3);
+        assertThat(pv.value()).extracting(PvValue::severity, PvValue::alarmStatus).containsExactly(AlarmSeverity.MAJOR, "LOLO");
+        pv.set(50, AlarmSeverity.INVALID);
+        assertThat(pv.value()).extracting(PvValue::severity, PvValue::alarmStatus).containsExactly(AlarmSeverity.INVALID, "SOFT");
+    }
+
+    @Test
+    void listenersSeeEveryValue() {
+        PvImpl pv = pv(PvSpec.builder("N", PvType.INT).build());
+        List<Object> seen = new ArrayList<>();
+        pv.addListener((p, v) -> seen.add(v.value()));
+        pv.set(1);
+        pv.set("2");
+        assertThat(seen).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void putsAreConvertedAndCheckedBeforeTheOwnerSeesThem() {
+        PvImpl mode = pv(PvSpec.builder("MODE", PvType.ENUM).writable(true).labels(List.of("OFF", "ON", "AUTO")).build());
+        mode.put("AUTO");
+        mode.put(1);
+        assertThatThrownBy(() -> mode.put(3)).isInstanceOf(PutRejectedException.class)
+            .hasMessage("PV P:X:MODE: expected an index from 0 to 2, got 3");
+        PvImpl flag = pv(PvSpec.builder("F", PvType.BOOL).writable(true).labels(List.of("Closed", "Open")).build());
+        flag.put("Open");
+        flag.put(true);
+        assertThatThrownBy(() -> flag.put("maybe")).isInstanceOf(PutRejectedException.class);
+        PvImpl text = pv(PvSpec.builder("S", PvType.STRING).writable(true).build());
+        assertThatThrownBy(() -> text.put("x".repeat(41))).isInstanceOf(PutRejectedException.class)
+            .hasMessage("PV P:X:S: text longer than 40 characters (41)");
+        PvImpl whole = pv(PvSpec.builder("I", PvType.INT).writable(true).build());
+        assertThatThrownBy(() -> whole.put(1.5)).isInstanceOf(PutRejectedException.class)
+            .hasMessage("PV P:X:I: expected a whole number, got 1.5");
+        assertThat(handed).containsExactly(2, 1, 1, 1);
+    }
+
+    @Test
+    void pluginSetCutsLongTextToTheEpicsLimit() {
+        PvImpl msg = pv(PvSpec.builder("MESSAGE", PvType.STRING).build());
+        msg.set("y".repeat(60));
+        assertThat((String) msg.get()).hasSize(39);
+    }
+
+    @Test
+    void registryRefusesANameThatIsAlreadyServed() {
+        PvRegistryImpl registry = new PvRegistryImpl();
+        PvImpl a = pv(PvSpec.builder("A", PvType.INT).build());
+        PvImpl b = pv(PvSpec.builder("B", PvType.INT).build());
+        registry.addAll("one", List.of(a));
+        assertThatThrownBy(() -> registry.addAll("two", List.of(b, pv(PvSpec.builder("A", PvType.INT).build()))))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("PV P:X:A of plugin two is already served");
+        assertThat(registry.all()).containsExactly(a);
+        registry.removeAll(List.of(a));
+        assertThat(registry.find("P:X:A")).isEmpty();
+    }
+}
