@@ -1,5 +1,6 @@
 package org.taskhost.runtime.internal;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
@@ -11,25 +12,28 @@ import sun.misc.Signal;
 
 /**
  * In the launched taskhost process (framework property {@code taskhost.signals=true}), SIGTERM exits with status 0
- * and the JVM shutdown stops the framework first, so every plugin's cleanup() runs. The exit status is fixed by the
- * first {@code System.exit}, so the launcher's own exit code, once the framework has stopped, cannot replace it.
+ * and the JVM shutdown stops the framework first, so every plugin's cleanup() runs. A shutdown from the shell
+ * ({@code stop 0}, Ctrl-D) exits 0 too. The exit status is fixed by the first {@code System.exit}, so the
+ * launcher's own exit code, once the framework has stopped, cannot replace it.
  */
 @Component(immediate = true)
 public class SignalShutdown {
 
     static final long STOP_WAIT_MS = 120_000;
     private Thread hook;
+    private Framework framework;
 
     @Activate
     public SignalShutdown(BundleContext context) {
         if (!"true".equals(context.getProperty("taskhost.signals"))) {
             return;
         }
-        Framework framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        Framework fw = framework;
         hook = Thread.ofPlatform().name("taskhost-shutdown").unstarted(() -> {
             try {
-                framework.stop();
-                framework.waitForStop(STOP_WAIT_MS);
+                fw.stop();
+                fw.waitForStop(STOP_WAIT_MS);
             } catch (Exception e) {
                 e.printStackTrace();
             }
@@ -40,6 +44,9 @@ public class SignalShutdown {
 
     @Deactivate
     void deactivate() {
+        if (framework != null && framework.getState() == Bundle.STOPPING) {
+            Thread.ofPlatform().name("taskhost-exit").start(() -> System.exit(0));
+        }
         if (hook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
