@@ -27,6 +27,7 @@ import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.runtime.test.plugins.CountingTask;
+import org.taskhost.runtime.test.plugins.HangingConstructorTask;
 import org.taskhost.runtime.test.plugins.HangingInitTask;
 import org.taskhost.runtime.test.plugins.ThrowingConstructorTask;
 import org.taskhost.runtime.test.plugins.ThrowingInitTask;
@@ -115,6 +116,8 @@ class PluginExtenderIT {
         assertThat(awaitPlugin("badctor", "ERROR").state().message()).startsWith("constructor failed: java.lang.IllegalStateException: constructor refuses");
         assertThat(awaitPlugin("badinit", "ERROR").state().message()).isEqualTo("initialize() failed: no hardware");
         assertThat(awaitPlugin("hanging", "ERROR").state().message()).isEqualTo("initialize() failed: initialize() timed out after 0.3 s");
+        install("stuckctor", HangingConstructorTask.class, PluginBundles.COUNTING_YAML.replace("interval: 0.02\n", "interval: 0.02\n  init_timeout: 0.3\n"));
+        assertThat(awaitPlugin("stuckctor", "ERROR").state().message()).isEqualTo("constructor did not return within 0.3 s");
 
         long cycles = healthy.state().cycles();
         Await.until("the healthy plugin keeps running", () -> healthy.state().cycles() > cycles + 5);

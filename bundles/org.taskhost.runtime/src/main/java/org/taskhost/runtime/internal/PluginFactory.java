@@ -2,10 +2,15 @@ package org.taskhost.runtime.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -65,13 +70,15 @@ final class PluginFactory {
                 return new FailedPlugin(name, className, bundle.getBundleId(),
                         "class " + className + " extends neither org.taskhost.api.TaskBase nor org.taskhost.api.JobBase");
             }
-            instance = type.getConstructor().newInstance();
+            instance = construct(type.getConstructor(), descriptor);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), "class not found: " + e.getMessage());
         } catch (NoSuchMethodException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), "class " + className + " has no public constructor without arguments");
         } catch (InvocationTargetException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), "constructor failed: " + e.getCause());
+        } catch (ConstructorTimeout e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), e.getMessage());
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create " + className + ": " + e);
         }
@@ -80,6 +87,38 @@ final class PluginFactory {
         PluginSetup setup = new PluginSetup(name, prefix + ":" + segment, descriptor,
                 version != null ? version.toString() : bundle.getVersion().toString(), bundle.getBundleId(), clocks, events);
         return instance instanceof TaskBase t ? new TaskRunner(setup, t) : new JobRunner(setup, (JobBase) instance);
+    }
+
+    /** Runs the constructor on a virtual thread, so that one which never returns cannot hold up the extender. */
+    private static Object construct(Constructor<?> constructor, PluginDescriptor descriptor)
+            throws ReflectiveOperationException, ConstructorTimeout {
+        Object limit = descriptor.parameters().get("init_timeout");
+        long millis = (long) ((limit instanceof Number n ? n.doubleValue() : 30.0) * 1000);
+        FutureTask<Object> task = new FutureTask<>(constructor::newInstance);
+        Thread.ofVirtual().name("construct-" + constructor.getDeclaringClass().getName()).start(task);
+        try {
+            return task.get(millis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ReflectiveOperationException r) {
+                throw r;
+            }
+            throw new InvocationTargetException(e.getCause());
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new ConstructorTimeout("constructor did not return within " + millis / 1000.0 + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConstructorTimeout("interrupted while constructing " + constructor.getDeclaringClass().getName());
+        }
+    }
+
+    /** A plugin constructor that did not return in time. */
+    static final class ConstructorTimeout extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ConstructorTimeout(String message) {
+            super(message);
+        }
     }
 
     private static String read(URL entry) throws IOException {

@@ -61,7 +61,7 @@ abstract class AbstractRunner implements Runner, PluginContext {
     }
 
     /** Changes STATUS and MESSAGE; the runtime's changes are logged at INFO, the plugin's messages at DEBUG. */
-    private void update(Enum<?> next, String text, System.Logger.Level level) {
+    private synchronized void update(Enum<?> next, String text, System.Logger.Level level) {
         boolean changed = next != status || !text.equals(message);
         if (changed) {
             log.log(level, "STATUS " + next + ": " + text);

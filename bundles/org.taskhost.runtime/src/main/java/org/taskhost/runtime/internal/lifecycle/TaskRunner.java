@@ -243,17 +243,20 @@ public final class TaskRunner extends AbstractRunner {
         if (t != null) {
             t.cancel(false);
         }
-        Duration timeout = setup.seconds("cleanup_timeout", 10);
-        CompletableFuture<Void> cleanup = executor.submit("cleanup()", () -> {
-            if (initialized && cleaned.compareAndSet(false, true)) {
-                task.cleanup();
+        if (initialized || status() != TaskStatus.ERROR) {
+            // wait for a call in progress (an initialize that may still succeed, a cycle), then clean up once
+            Duration timeout = setup.seconds("cleanup_timeout", 10);
+            CompletableFuture<Void> cleanup = executor.submit("cleanup()", () -> {
+                if (initialized && cleaned.compareAndSet(false, true)) {
+                    task.cleanup();
+                }
+                return null;
+            }, timeout);
+            try {
+                cleanup.get(timeout.toMillis() + setup.seconds("execute_timeout", 30).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                log.log(System.Logger.Level.ERROR, "cleanup() failed", cause(e));
             }
-            return null;
-        }, timeout);
-        try {
-            cleanup.get(timeout.toMillis() + setup.seconds("execute_timeout", 30).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            log.log(System.Logger.Level.ERROR, "cleanup() failed", cause(e));
         }
         executor.shutdown(Duration.ofSeconds(1));
         if (status() != TaskStatus.ERROR || initialized) {
