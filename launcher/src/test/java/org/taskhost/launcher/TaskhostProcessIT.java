@@ -2,6 +2,8 @@ package org.taskhost.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,9 @@ class TaskhostProcessIT {
 
     @Test
     void samplesRunAndSigtermCleansUpAndExitsZero() throws Exception {
-        try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_PREFIX", "E2E:LAB"))) {
-            th.awaitLine("with the prefix", l -> l.contains("[taskhost] runtime ready, PV prefix E2E:LAB"));
+        Path data = Files.createTempDirectory("taskhost-data");
+        try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_PREFIX", "E2E:LAB", "TASKHOST_DATA", data.toString()))) {
+            th.awaitLine("with the prefix", l -> l.contains("[taskhost] runtime ready, PV prefix E2E:LAB, data " + data));
             th.awaitLine("monitor RUN", l -> l.contains("[monitor] STATUS RUN: Task running"));
             th.awaitLine("scaler RUN", l -> l.contains("[scaler] STATUS RUN: Task running"));
             th.awaitLine("pulse ready", l -> l.contains("[pulse] STATUS INIT: Ready for trigger"));

@@ -75,7 +75,7 @@ public class PluginExtender {
             }
         });
         tracker.open();
-        LOG.log(System.Logger.Level.INFO, "runtime ready, PV prefix " + settings.prefix());
+        LOG.log(System.Logger.Level.INFO, "runtime ready, PV prefix " + settings.prefix() + ", data " + settings.dataDir());
     }
 
     @Modified

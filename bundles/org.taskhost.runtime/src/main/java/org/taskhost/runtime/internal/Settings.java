@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
  * @param prefix the PV prefix, without the plugin segment
  * @param samples whether sample plugins run
  * @param logLevel the lowest level printed
+ * @param dataDir where what users add is kept ({@code TASKHOST_DATA}, default {@code ./data})
  */
-public record Settings(String prefix, boolean samples, System.Logger.Level logLevel) {
+public record Settings(String prefix, boolean samples, System.Logger.Level logLevel, java.nio.file.Path dataDir) {
 
     /**
      * @param env looks up an environment variable, null if unset
@@ -26,7 +27,9 @@ public record Settings(String prefix, boolean samples, System.Logger.Level logLe
         }
         String samples = first(env, "TASKHOST_SAMPLES", "TASKHOST_SAMPLES", String.valueOf(config.samples()));
         String level = first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel());
-        return new Settings(prefix.toUpperCase(Locale.ROOT), !samples.trim().equalsIgnoreCase("false"), level(level));
+        String data = first(env, "TASKHOST_DATA", "TASKHOST_DATA", "./data");
+        return new Settings(prefix.toUpperCase(Locale.ROOT), !samples.trim().equalsIgnoreCase("false"), level(level),
+                java.nio.file.Path.of(data).toAbsolutePath().normalize());
     }
 
     private static String first(UnaryOperator<String> env, String name, String alias, String fallback) {

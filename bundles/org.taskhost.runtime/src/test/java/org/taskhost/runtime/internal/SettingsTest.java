@@ -51,5 +51,7 @@ class SettingsTest {
         assertThat(s.logLevel()).isEqualTo(System.Logger.Level.DEBUG);
         assertThat(resolve(Map.of("IOCMNG_LOG_LEVEL", "warning"), config("", "B", "N")).logLevel()).isEqualTo(System.Logger.Level.WARNING);
         assertThat(resolve(Map.of(), config("", "B", "N")).samples()).isTrue();
+        assertThat(resolve(Map.of("TASKHOST_DATA", "/srv/th/../taskhost"), config("", "B", "N")).dataDir())
+            .isEqualTo(java.nio.file.Path.of("/srv/taskhost"));
     }
 }
