@@ -53,6 +53,30 @@ abstract class AbstractRunner implements Runner, PluginContext {
         plugin.attach(this);
     }
 
+    /** Plugin code that returns nothing. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs the plugin's initialize() on its executor with the {@code init_timeout} watchdog; on failure sets
+     * {@code failed} with the reason, on success runs {@code then} on the plugin's thread.
+     */
+    protected final void initialize(Step init, Enum<?> failed, Runnable then) {
+        executor.submit("initialize()", () -> {
+            init.run();
+            return null;
+        }, setup.seconds("init_timeout", 30)).whenComplete((r, e) -> {
+            if (e != null) {
+                log.log(System.Logger.Level.ERROR, "initialize() failed", cause(e));
+                status(failed, "initialize() failed: " + describe(e));
+            } else {
+                then.run();
+            }
+        });
+    }
+
     /** A client's validated put, to be handed to the plugin. */
     protected abstract CompletionStage<Void> onPut(PvImpl pv, Object value);
 

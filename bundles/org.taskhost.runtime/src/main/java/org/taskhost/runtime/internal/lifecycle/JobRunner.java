@@ -48,17 +48,9 @@ public final class JobRunner extends AbstractRunner {
     @Override
     public void start() {
         status(JobStatus.IDLE, "Initializing");
-        executor.submit("initialize()", () -> {
-            job.initialize();
-            return null;
-        }, setup.seconds("init_timeout", 30)).whenComplete((r, e) -> {
-            if (e != null) {
-                log.log(System.Logger.Level.ERROR, "initialize() failed", cause(e));
-                status(JobStatus.FAILED, "initialize() failed: " + describe(e));
-            } else {
-                initialized = true;
-                status(JobStatus.IDLE, "Idle");
-            }
+        initialize(job::initialize, JobStatus.FAILED, () -> {
+            initialized = true;
+            status(JobStatus.IDLE, "Idle");
         });
     }
 

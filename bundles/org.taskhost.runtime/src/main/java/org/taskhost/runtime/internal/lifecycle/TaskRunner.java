@@ -52,14 +52,8 @@ public final class TaskRunner extends AbstractRunner {
     @Override
     public void start() {
         status(TaskStatus.INIT, "Initializing");
-        executor.submit("initialize()", () -> {
-            task.initialize();
-            return null;
-        }, setup.seconds("init_timeout", 30)).whenComplete((r, e) -> {
-            if (e != null) {
-                log.log(System.Logger.Level.ERROR, "initialize() failed", cause(e));
-                status(TaskStatus.ERROR, "initialize() failed: " + describe(e));
-            } else if (!stopped) {
+        initialize(task::initialize, TaskStatus.ERROR, () -> {
+            if (!stopped) {
                 initialized = true;
                 running("Task running");
                 if (mode == PluginMode.CONTINUOUS) {
