@@ -1,0 +1,68 @@
+package org.taskhost.loader.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Manifest;
+
+import aQute.bnd.osgi.Analyzer;
+import aQute.bnd.osgi.Constants;
+import aQute.bnd.osgi.EmbeddedResource;
+import aQute.bnd.osgi.Jar;
+
+/**
+ * Wraps compiled classes as a plugin bundle with bndlib: symbolic name {@code taskhost.plugin.<name>}, a version
+ * from the commit, no exports, computed imports, the {@code Taskhost-Plugin} header, and config.yaml and
+ * {@code lib/*.jar} inside.
+ */
+final class PluginPackager {
+
+    /** Plugins are consumers of the API: any 1.x provides what they were compiled against. */
+    static final String API_RANGE = "[1.0,2)";
+
+    private PluginPackager() {
+    }
+
+    static byte[] pack(String name, String commit, String className, Map<String, byte[]> classes, byte[] configYaml,
+            List<Path> libs) throws BuildProblem {
+        try (Jar jar = new Jar("taskhost.plugin." + name); Analyzer analyzer = new Analyzer()) {
+            classes.forEach((binary, bytes) -> jar.putResource(binary.replace('.', '/') + ".class", new EmbeddedResource(bytes, 0L)));
+            if (configYaml != null) {
+                jar.putResource("config.yaml", new EmbeddedResource(configYaml, 0L));
+            }
+            List<String> classpath = new ArrayList<>(List.of("."));
+            for (Path lib : libs) {
+                String entry = "lib/" + lib.getFileName();
+                jar.putResource(entry, new EmbeddedResource(Files.readAllBytes(lib), 0L));
+                classpath.add(entry);
+            }
+            analyzer.setJar(jar);
+            analyzer.setProperty(Constants.BUNDLE_SYMBOLICNAME, "taskhost.plugin." + name);
+            analyzer.setProperty(Constants.BUNDLE_VERSION, "1.0.0." + commit.replaceAll("[^A-Za-z0-9_-]", "_"));
+            analyzer.setProperty(Constants.BUNDLE_CLASSPATH, String.join(",", classpath));
+            analyzer.setProperty(Constants.EXPORT_PACKAGE, "");
+            analyzer.setProperty(Constants.IMPORT_PACKAGE, "org.taskhost.api*;version=\"" + API_RANGE + "\",*");
+            analyzer.setProperty(Constants.NOEXTRAHEADERS, "true");
+            analyzer.setProperty(Constants.NOIMPORTJAVA, "true");
+            analyzer.setProperty("-fixupmessages.defaultpackage", "The default package '.' is not permitted;is:=ignore");
+            analyzer.setProperty("Taskhost-Plugin", className);
+            analyzer.setProperty("Taskhost-Name", name);
+            analyzer.setProperty("Taskhost-Commit", commit);
+            Manifest manifest = analyzer.calcManifest();
+            if (!analyzer.getErrors().isEmpty()) {
+                throw new BuildProblem(analyzer.getErrors().stream().map(e -> "bundle: " + e).toList());
+            }
+            jar.setManifest(manifest);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            jar.write(out);
+            return out.toByteArray();
+        } catch (BuildProblem e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BuildProblem("bundle: cannot package the plugin: " + e);
+        }
+    }
+}
