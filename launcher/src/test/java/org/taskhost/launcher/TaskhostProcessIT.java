@@ -20,6 +20,7 @@ class TaskhostProcessIT {
             th.awaitLine("scaler RUN", l -> l.contains("[scaler] STATUS RUN: Task running"));
             th.awaitLine("pulse ready", l -> l.contains("[pulse] STATUS INIT: Ready for trigger"));
             th.awaitLine("diagnostics idle", l -> l.contains("[diagnostics] STATUS IDLE: Idle"));
+            th.awaitLine("samples added by the loader", l -> l.contains("[loader] added plugin scaler (Scaler, commit local-"));
 
             assertThat(th.terminate()).isZero();
             assertThat(th.lines()).anyMatch(l -> l.contains("[monitor] Stopping monitor"))
@@ -31,9 +32,9 @@ class TaskhostProcessIT {
 
     @Test
     void samplesCanBeLeftOut() throws Exception {
-        try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_SAMPLES", "false"))) {
-            th.awaitLine("monitor left out", l -> l.contains("sample plugin monitor not started (TASKHOST_SAMPLES=false)"));
-            th.awaitLine("diagnostics left out", l -> l.contains("sample plugin diagnostics not started"));
+        Path data = Files.createTempDirectory("taskhost-data");
+        try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_SAMPLES", "false", "TASKHOST_DATA", data.toString()))) {
+            th.awaitLine("samples left out", l -> l.contains("[loader] first start: sample plugins not added (TASKHOST_SAMPLES=false)"));
             assertThat(th.terminate()).isZero();
             assertThat(th.lines()).noneMatch(l -> l.contains("[monitor] STATUS"));
         }

@@ -7,8 +7,6 @@ public final class PluginHeaders {
     public static final String PLUGIN = "Taskhost-Plugin";
     /** The plugin name; defaults to the symbolic name without {@value #BSN_PREFIX}. */
     public static final String NAME = "Taskhost-Name";
-    /** {@code true} for the sample plugins, which {@code TASKHOST_SAMPLES=false} leaves out. */
-    public static final String SAMPLE = "Taskhost-Sample";
     /** The symbolic-name prefix of plugin bundles. */
     public static final String BSN_PREFIX = "taskhost.plugin.";
 

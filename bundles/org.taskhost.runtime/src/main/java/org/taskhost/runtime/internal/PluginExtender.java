@@ -12,6 +12,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,7 +27,7 @@ import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
-import org.taskhost.runtime.internal.lifecycle.PluginLog;
+import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
 
 /**
@@ -42,6 +43,9 @@ public class PluginExtender {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<PluginListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ConfigurationAdmin configurationAdmin;
 
     private final PvRegistryImpl registry = new PvRegistryImpl();
     private final Clocks clocks = new Clocks();
@@ -93,17 +97,13 @@ public class PluginExtender {
 
     private Tracked add(Bundle bundle) {
         String name = PluginFactory.nameOf(bundle);
-        if ("true".equalsIgnoreCase(bundle.getHeaders().get(PluginFactory.SAMPLE_HEADER)) && !settings.samples()) {
-            LOG.log(System.Logger.Level.INFO, "sample plugin " + name + " not started (TASKHOST_SAMPLES=false)");
-            return null;
-        }
         ManagedPlugin plugin;
         Long other = names.putIfAbsent(name, bundle.getBundleId());
         if (other != null) {
             plugin = new FailedPlugin(name + "-" + bundle.getBundleId(), bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER),
                     bundle.getBundleId(), "plugin name " + name + " is already used by bundle " + other);
         } else {
-            plugin = factory.create(bundle, settings.prefix());
+            plugin = factory.create(bundle, settings.prefix(), ParameterOverrides.of(configurationAdmin, name));
             if (plugin instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
                 try {
                     registry.addAll(name, runner.pvs());

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +33,6 @@ import org.taskhost.runtime.internal.lifecycle.TaskRunner;
 final class PluginFactory {
 
     static final String PLUGIN_HEADER = PluginHeaders.PLUGIN;
-    static final String SAMPLE_HEADER = PluginHeaders.SAMPLE;
     static final String CONFIG_ENTRY = "config.yaml";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -48,7 +48,7 @@ final class PluginFactory {
         return PluginHeaders.pluginName(bundle.getSymbolicName(), bundle.getHeaders().get(PluginHeaders.NAME));
     }
 
-    ManagedPlugin create(Bundle bundle, String prefix) {
+    ManagedPlugin create(Bundle bundle, String prefix, Map<String, Object> overrides) {
         String name = nameOf(bundle);
         String className = bundle.getHeaders().get(PLUGIN_HEADER).trim();
         if (!NAME.matcher(name).matches()) {
@@ -57,7 +57,7 @@ final class PluginFactory {
         }
         PluginDescriptor descriptor;
         try {
-            descriptor = new ConfigParser(CONFIG_ENTRY).parse(read(bundle.getEntry(CONFIG_ENTRY)));
+            descriptor = new ConfigParser(CONFIG_ENTRY).parse(read(bundle.getEntry(CONFIG_ENTRY))).withParameters(overrides);
         } catch (ConfigException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), e.getMessage());
         } catch (IOException e) {

@@ -16,9 +16,6 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Second prefix segment; dropped when equal to the beamline")
     String namespace() default "DEFAULT";
 
-    @AttributeDefinition(description = "Run the sample plugins. Env TASKHOST_SAMPLES=false wins.")
-    boolean samples() default true;
-
     @AttributeDefinition(description = "trace, debug, info, warn or error. Env TASKHOST_LOG_LEVEL wins.")
     String logLevel() default "info";
 }

@@ -8,11 +8,10 @@ import java.util.function.UnaryOperator;
  * aliases) win over the configuration, which wins over the defaults.
  *
  * @param prefix the PV prefix, without the plugin segment
- * @param samples whether sample plugins run
  * @param logLevel the lowest level printed
  * @param dataDir where what users add is kept ({@code TASKHOST_DATA}, default {@code ./data})
  */
-public record Settings(String prefix, boolean samples, System.Logger.Level logLevel, java.nio.file.Path dataDir) {
+public record Settings(String prefix, System.Logger.Level logLevel, java.nio.file.Path dataDir) {
 
     /**
      * @param env looks up an environment variable, null if unset
@@ -25,10 +24,9 @@ public record Settings(String prefix, boolean samples, System.Logger.Level logLe
             String namespace = first(env, "TASKHOST_NAMESPACE", "NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
             prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
         }
-        String samples = first(env, "TASKHOST_SAMPLES", "TASKHOST_SAMPLES", String.valueOf(config.samples()));
         String level = first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel());
         String data = first(env, "TASKHOST_DATA", "TASKHOST_DATA", "./data");
-        return new Settings(prefix.toUpperCase(Locale.ROOT), !samples.trim().equalsIgnoreCase("false"), level(level),
+        return new Settings(prefix.toUpperCase(Locale.ROOT), level(level),
                 java.nio.file.Path.of(data).toAbsolutePath().normalize());
     }
 

@@ -15,7 +15,6 @@ class SettingsTest {
             @Override public String prefix() { return prefix; }
             @Override public String beamline() { return beamline; }
             @Override public String namespace() { return namespace; }
-            @Override public boolean samples() { return true; }
             @Override public String logLevel() { return "info"; }
         };
     }
@@ -45,12 +44,10 @@ class SettingsTest {
     }
 
     @Test
-    void samplesAndLogLevelFromTheEnvironment() {
-        Settings s = resolve(Map.of("TASKHOST_SAMPLES", "false", "TASKHOST_LOG_LEVEL", "debug"), config("", "B", "N"));
-        assertThat(s.samples()).isFalse();
+    void logLevelAndDataFromTheEnvironment() {
+        Settings s = resolve(Map.of("TASKHOST_LOG_LEVEL", "debug"), config("", "B", "N"));
         assertThat(s.logLevel()).isEqualTo(System.Logger.Level.DEBUG);
         assertThat(resolve(Map.of("IOCMNG_LOG_LEVEL", "warning"), config("", "B", "N")).logLevel()).isEqualTo(System.Logger.Level.WARNING);
-        assertThat(resolve(Map.of(), config("", "B", "N")).samples()).isTrue();
         assertThat(resolve(Map.of("TASKHOST_DATA", "/srv/th/../taskhost"), config("", "B", "N")).dataDir())
             .isEqualTo(java.nio.file.Path.of("/srv/taskhost"));
     }

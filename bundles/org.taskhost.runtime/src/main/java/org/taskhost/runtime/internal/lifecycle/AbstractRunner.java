@@ -17,6 +17,7 @@ import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginState;
+import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.DefaultPvs;
 import org.taskhost.runtime.internal.pv.PvImpl;
 

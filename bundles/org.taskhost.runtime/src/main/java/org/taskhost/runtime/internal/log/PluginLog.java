@@ -1,4 +1,4 @@
-package org.taskhost.runtime.internal.lifecycle;
+package org.taskhost.runtime.internal.log;
 
 import java.io.PrintStream;
 import java.text.MessageFormat;

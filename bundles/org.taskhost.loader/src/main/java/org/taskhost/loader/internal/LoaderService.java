@@ -1,0 +1,312 @@
+package org.taskhost.loader.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.taskhost.api.TaskBase;
+import org.taskhost.api.loader.InstalledPlugin;
+import org.taskhost.api.loader.LoaderException;
+import org.taskhost.api.loader.LoaderException.Reason;
+import org.taskhost.api.loader.PluginLoader;
+import org.taskhost.api.loader.PluginRequest;
+import org.taskhost.api.loader.ValidationReport;
+import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.runtime.internal.log.PluginLog;
+
+/**
+ * The {@link PluginLoader}: fetch, build and validate, keep the jar, install, then remember. At activation it
+ * reinstalls every remembered plugin from its kept jar, in boot order, and at the very first start it adds the
+ * sample plugins from their local folder.
+ */
+@Component(immediate = true, configurationPid = "org.taskhost.loader")
+@Designate(ocd = LoaderConfig.class)
+public class LoaderService implements PluginLoader {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final System.Logger LOG = new PluginLog("loader");
+
+    @Reference
+    ConfigurationAdmin configurationAdmin;
+
+    /** Plugins run only once the runtime's extender is up; its PV registry says it is. */
+    @Reference
+    PvRegistry runtime;
+
+    private final PluginStore store;
+    private final PluginInstaller installer;
+    private final PluginBuilder builder;
+    private final GitPluginSource git;
+    private final Duration startTimeout;
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Thread boot;
+
+    @Activate
+    public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm, @Reference PvRegistry runtime) {
+        this.configurationAdmin = cm;
+        this.runtime = runtime;
+        String dir = !config.dataDir().isBlank() ? config.dataDir()
+                : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank()).orElse("./data");
+        Path data = Path.of(dir).toAbsolutePath().normalize();
+        this.store = new PluginStore(cm, data);
+        this.installer = new PluginInstaller(context);
+        this.builder = new PluginBuilder(ApiClasses.fromBundle(FrameworkUtil.getBundle(TaskBase.class)));
+        this.git = new GitPluginSource(Duration.ofSeconds(config.cloneTimeout()));
+        this.startTimeout = Duration.ofSeconds(config.startTimeout());
+        String samples = !config.samplesDir().isBlank() ? config.samplesDir()
+                : Optional.ofNullable(context.getProperty("taskhost.samples.dir")).orElse("");
+        // restoring compiles and waits for plugins: not on the thread that activates components
+        boot = Thread.ofVirtual().name("taskhost-loader-boot").start(() -> {
+            restore();
+            firstStart(data, samples);
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        boot.interrupt();
+        boot.join(Duration.ofSeconds(10));
+    }
+
+    /** Waits until the plugins kept from the last run and the first-start samples are installed. */
+    boolean awaitBoot(Duration wait) throws InterruptedException {
+        return boot.join(wait);
+    }
+
+    @Override
+    public InstalledPlugin add(PluginRequest request) throws LoaderException {
+        checkName(request.name());
+        if (!busy.add(request.name())) {
+            throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' is being changed right now", null);
+        }
+        try {
+            if (store.find(request.name()).isPresent() || installer.bundle(request.name()).isPresent()) {
+                throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' already exists", null);
+            }
+            PluginBuilder.Built built = build(request);
+            Map<String, Object> params = request.parameters();
+            InstalledPlugin p = new InstalledPlugin(request.name(), request.gitUrl(), request.branch(), request.path(),
+                    request.localPath(), built.commit(), built.report().className(), built.report().pluginType(), params,
+                    request.autoStart(), request.autostartOrder(), Instant.now());
+            // jar, then record, then bundle: the runtime reads the parameters from the record while it creates the
+            // plugin, and a kill -9 leaves either a complete record (restored at boot) or none
+            store.saveJar(p.name(), p.commit(), built.jar());
+            store.save(p);
+            try {
+                installer.install(p.name(), built.jar(), request.autoStart() || "job".equals(p.pluginType()), startTimeout);
+            } catch (BuildProblem e) {
+                store.delete(p.name());
+                throw invalid(built.report(), e);
+            }
+            if (request.keepToken() && request.pat() != null && !request.pat().isEmpty()) {
+                store.saveToken(p.name(), request.pat());
+            }
+            LOG.log(System.Logger.Level.INFO, "added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
+            return p;
+        } catch (IOException e) {
+            throw new LoaderException(Reason.INVALID, "cannot store plugin '" + request.name() + "': " + e.getMessage(), null);
+        } finally {
+            busy.remove(request.name());
+        }
+    }
+
+    @Override
+    public InstalledPlugin reload(String name) throws LoaderException {
+        checkName(name);
+        if (!busy.add(name)) {
+            throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed right now", null);
+        }
+        try {
+            InstalledPlugin old = store.find(name).orElseThrow(() -> notFound(name));
+            Bundle bundle = installer.bundle(name).orElseThrow(() -> notFound(name));
+            PluginRequest again = new PluginRequest(name, old.gitUrl(), old.branch(), old.path(), store.keptToken(name).orElse(null),
+                    old.localPath(), old.parameters(), old.autoStart(), old.autostartOrder(), false);
+            PluginBuilder.Built built = build(again);
+            byte[] previous = Files.readAllBytes(store.jar(name, old.commit()));
+            store.saveJar(name, built.commit(), built.jar());
+            try {
+                installer.update(bundle, name, built.jar(), previous, startTimeout);
+            } catch (BuildProblem e) {
+                throw invalid(built.report(), e);
+            }
+            InstalledPlugin now = new InstalledPlugin(name, old.gitUrl(), old.branch(), old.path(), old.localPath(), built.commit(),
+                    built.report().className(), built.report().pluginType(), old.parameters(), old.autoStart(), old.autostartOrder(), Instant.now());
+            store.save(now);
+            store.prune(name, now.commit());
+            LOG.log(System.Logger.Level.INFO, "reloaded plugin " + name + " at commit " + now.commit());
+            return now;
+        } catch (IOException e) {
+            throw new LoaderException(Reason.INVALID, "cannot reload plugin '" + name + "': " + e.getMessage(), null);
+        } finally {
+            busy.remove(name);
+        }
+    }
+
+    @Override
+    public void remove(String name) throws LoaderException {
+        checkName(name);
+        if (!busy.add(name)) {
+            throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed right now", null);
+        }
+        try {
+            Optional<Bundle> bundle = installer.bundle(name);
+            boolean kept = store.find(name).isPresent();
+            if (bundle.isEmpty() && !kept) {
+                throw notFound(name);
+            }
+            bundle.ifPresent(installer::uninstall);
+            store.delete(name);
+            LOG.log(System.Logger.Level.INFO, "removed plugin " + name);
+        } catch (IOException e) {
+            throw new LoaderException(Reason.INVALID, "cannot forget plugin '" + name + "': " + e.getMessage(), null);
+        } finally {
+            busy.remove(name);
+        }
+    }
+
+    @Override
+    public ValidationReport validate(PluginRequest request) throws LoaderException {
+        checkName(request.name());
+        try {
+            return build(request).report();
+        } catch (LoaderException e) {
+            if (e.report() != null) {
+                return e.report();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<InstalledPlugin> installed() {
+        try {
+            return store.all();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<InstalledPlugin> installed(String name) {
+        return installed().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Fetches into a scratch folder, builds, and always removes the scratch folder (the clone holds no token). */
+    private PluginBuilder.Built build(PluginRequest request) throws LoaderException {
+        boolean hasGit = request.gitUrl() != null && !request.gitUrl().isBlank();
+        boolean hasLocal = request.localPath() != null && !request.localPath().isBlank();
+        if (hasGit == hasLocal) {
+            throw new LoaderException(Reason.BAD_REQUEST, "give either git_url or local_path", null);
+        }
+        Path scratch = null;
+        try {
+            FetchedSource source;
+            if (hasGit) {
+                scratch = Files.createTempDirectory(store.workDir(), request.name() + "-");
+                source = git.fetch(request.gitUrl(), request.branch(), request.path(), request.pat(), scratch.resolve("repo"));
+            } else {
+                source = LocalPluginSource.fetch(request.localPath(), request.path());
+            }
+            PluginBuilder.Built built = builder.build(request.name(), source);
+            if (!built.report().ok()) {
+                throw new LoaderException(Reason.INVALID, "plugin '" + request.name() + "' is not valid: "
+                        + String.join("; ", built.report().errors()), built.report());
+            }
+            return built;
+        } catch (BuildProblem e) {
+            ValidationReport r = ValidationReport.failed(e.problems());
+            throw new LoaderException(Reason.INVALID, "plugin '" + request.name() + "': " + e.getMessage(), r);
+        } catch (IOException e) {
+            throw new LoaderException(Reason.INVALID, "cannot prepare a folder for plugin '" + request.name() + "': " + e.getMessage(), null);
+        } finally {
+            if (scratch != null) {
+                try {
+                    PluginStore.deleteTree(scratch);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot delete " + scratch + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static LoaderException invalid(ValidationReport built, BuildProblem e) {
+        ValidationReport r = new ValidationReport(false, built.className(), built.pluginType(), e.problems());
+        return new LoaderException(Reason.INVALID, e.getMessage(), r);
+    }
+
+    private static void checkName(String name) throws LoaderException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new LoaderException(Reason.BAD_REQUEST, "name '" + name + "' must be 1 to 128 letters, digits, '_' or '-'", null);
+        }
+    }
+
+    private static LoaderException notFound(String name) {
+        return new LoaderException(Reason.NOT_FOUND, "plugin '" + name + "' not found", null);
+    }
+
+    /** Reinstalls every remembered plugin from its kept jar; a plugin whose jar is gone is rebuilt from its source. */
+    private void restore() {
+        for (InstalledPlugin p : installed()) {
+            if (installer.bundle(p.name()).isPresent()) {
+                continue;
+            }
+            try {
+                Path jar = store.jar(p.name(), p.commit());
+                byte[] bytes = Files.exists(jar) ? Files.readAllBytes(jar) : build(new PluginRequest(p.name(), p.gitUrl(), p.branch(),
+                        p.path(), store.keptToken(p.name()).orElse(null), p.localPath(), p.parameters(), p.autoStart(), p.autostartOrder(), false)).jar();
+                installer.install(p.name(), bytes, p.autoStart() || "job".equals(p.pluginType()), startTimeout);
+                LOG.log(System.Logger.Level.INFO, "restored plugin " + p.name() + " at commit " + p.commit());
+            } catch (IOException | BuildProblem | LoaderException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot restore plugin " + p.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** At the very first start, adds each sample plugin folder (unless TASKHOST_SAMPLES=false). */
+    private void firstStart(Path data, String samplesDir) {
+        Path marker = data.resolve(".initialized");
+        if (Files.exists(marker)) {
+            return;
+        }
+        boolean samples = !"false".equalsIgnoreCase(String.valueOf(System.getenv("TASKHOST_SAMPLES")).trim());
+        if (!samples) {
+            LOG.log(System.Logger.Level.INFO, "first start: sample plugins not added (TASKHOST_SAMPLES=false)");
+        } else if (!samplesDir.isBlank() && Files.isDirectory(Path.of(samplesDir))) {
+            try (var dirs = Files.list(Path.of(samplesDir))) {
+                for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                    String name = dir.getFileName().toString();
+                    try {
+                        add(new PluginRequest(name, null, "", "", null, dir.toAbsolutePath().toString(), Map.of(), true, null, false));
+                    } catch (LoaderException e) {
+                        LOG.log(System.Logger.Level.ERROR, "sample " + name + ": " + e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot list samples in " + samplesDir + ": " + e.getMessage());
+            }
+        }
+        try {
+            Files.createDirectories(data);
+            Files.writeString(marker, Instant.now().toString());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot write " + marker + ": " + e.getMessage());
+        }
+    }
+}
