@@ -63,7 +63,8 @@ public class LoaderService implements PluginLoader {
         this.configurationAdmin = cm;
         this.runtime = runtime;
         String dir = !config.dataDir().isBlank() ? config.dataDir()
-                : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank()).orElse("./data");
+                : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank())
+                        .or(() -> Optional.ofNullable(context.getProperty("taskhost.data"))).orElse("./data");
         Path data = Path.of(dir).toAbsolutePath().normalize();
         this.store = new PluginStore(cm, data);
         this.installer = new PluginInstaller(context);

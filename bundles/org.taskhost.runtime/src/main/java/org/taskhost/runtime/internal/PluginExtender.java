@@ -103,16 +103,7 @@ public class PluginExtender {
             plugin = new FailedPlugin(name + "-" + bundle.getBundleId(), bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER),
                     bundle.getBundleId(), "plugin name " + name + " is already used by bundle " + other);
         } else {
-            plugin = factory.create(bundle, settings.prefix(), ParameterOverrides.of(configurationAdmin, name));
-            if (plugin instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
-                try {
-                    registry.addAll(name, runner.pvs());
-                    runner.start();
-                } catch (IllegalStateException e) {
-                    runner.stop();
-                    plugin = new FailedPlugin(name, plugin.className(), bundle.getBundleId(), e.getMessage());
-                }
-            }
+            plugin = create(bundle, name);
         }
         if (plugin instanceof FailedPlugin) {
             LOG.log(System.Logger.Level.ERROR, "plugin " + plugin.name() + " failed: " + plugin.state().message());
@@ -123,6 +114,28 @@ public class PluginExtender {
         ServiceRegistration<ManagedPlugin> registration = bundle.getBundleContext().registerService(ManagedPlugin.class, plugin, props);
         publish(new PluginEvent(plugin.name(), PluginEvent.Type.STARTED, plugin.state(), Instant.now()));
         return new Tracked(plugin, registration);
+    }
+
+    /** A plugin for the bundle, started; whatever goes wrong gives a plugin in ERROR that says what, never a lost bundle. */
+    private ManagedPlugin create(Bundle bundle, String name) {
+        String className = bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER);
+        ManagedPlugin plugin;
+        try {
+            plugin = factory.create(bundle, settings.prefix(), ParameterOverrides.of(configurationAdmin, name));
+        } catch (RuntimeException e) {
+            return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create the plugin: " + e);
+        }
+        if (plugin instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
+            try {
+                registry.addAll(name, runner.pvs());
+                runner.start();
+            } catch (RuntimeException e) {
+                registry.removeAll(runner.pvs());
+                runner.stop();
+                return new FailedPlugin(name, className, bundle.getBundleId(), e.getMessage());
+            }
+        }
+        return plugin;
     }
 
     private void remove(Bundle bundle, Tracked tracked) {

@@ -83,10 +83,18 @@ final class PluginFactory {
             return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create " + className + ": " + e);
         }
         String segment = descriptor.prefix() != null ? descriptor.prefix() : name.toUpperCase(Locale.ROOT);
-        Object version = descriptor.parameters().get("version");
-        PluginSetup setup = new PluginSetup(name, prefix + ":" + segment, descriptor,
-                version != null ? version.toString() : bundle.getVersion().toString(), bundle.getBundleId(), clocks, events);
+        PluginSetup setup = new PluginSetup(name, prefix + ":" + segment, descriptor, version(bundle, descriptor),
+                bundle.getBundleId(), clocks, events);
         return instance instanceof TaskBase t ? new TaskRunner(setup, t) : new JobRunner(setup, (JobBase) instance);
+    }
+
+    /** VERSION: config.yaml's {@code version} parameter, else the short commit the loader built, else the bundle version. */
+    static String version(Bundle bundle, PluginDescriptor descriptor) {
+        Object v = descriptor.parameters().get("version");
+        String commit = bundle.getHeaders().get("Taskhost-Commit");
+        String text = v != null ? v.toString() : commit != null ? commit.substring(0, Math.min(12, commit.length()))
+                : bundle.getVersion().toString();
+        return text.length() > 39 ? text.substring(0, 39) : text;
     }
 
     /** Runs the constructor on a virtual thread, so that one which never returns cannot hold up the extender. */
