@@ -20,13 +20,57 @@ final class TaskhostProcess implements AutoCloseable {
 
     private final Process process;
     private final Path output;
+    private final boolean console;
 
     TaskhostProcess(Map<String, String> env) throws IOException {
         output = Files.createTempFile("taskhost-e2e", ".log");
+        console = "stdin".equals(env.get("TASKHOST_CONSOLE"));
         ProcessBuilder pb = new ProcessBuilder("bash", TOP.resolve("bin/taskhost").toString())
-                .redirectInput(new File("/dev/null")).redirectErrorStream(true).redirectOutput(output.toFile());
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.redirectInput(console ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
         process = pb.start();
+    }
+
+    /** Types a shell command (with TASKHOST_CONSOLE=stdin). */
+    void send(String command) throws IOException {
+        if (!console) {
+            throw new IllegalStateException("start with TASKHOST_CONSOLE=stdin to send commands");
+        }
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /**
+     * Types a command and waits for a line that answers it; types it again only when the shell did not know the
+     * command yet (at startup the shell is up before the taskhost commands are).
+     */
+    String command(String command, String what, Predicate<String> answer) throws IOException, InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        int from = lines().size();
+        send(command);
+        while (System.nanoTime() < end && process.isAlive()) {
+            List<String> now = lines();
+            for (String l : now.subList(Math.min(from, now.size()), now.size())) {
+                if (answer.test(l)) {
+                    return l;
+                }
+                if (l.contains("CommandNotFoundException")) {
+                    Thread.sleep(200);
+                    from = lines().size();
+                    send(command);
+                    break;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no answer " + what + " to '" + command + "'; output:\n" + String.join("\n", lines()));
+    }
+
+    /** kill -9: no shutdown hook, no cleanup. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Waits until a line matches, failing with the whole output if none does before the deadline or the process ends. */

@@ -77,6 +77,7 @@ public class LoaderService implements PluginLoader {
         boot = Thread.ofVirtual().name("taskhost-loader-boot").start(() -> {
             restore();
             firstStart(data, samples);
+            LOG.log(System.Logger.Level.INFO, "ready: " + installed().size() + " plugin(s) kept in " + data);
         });
     }
 
