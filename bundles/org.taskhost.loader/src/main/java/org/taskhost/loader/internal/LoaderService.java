@@ -78,6 +78,11 @@ public class LoaderService implements PluginLoader {
             restore();
             firstStart(data, samples);
             LOG.log(System.Logger.Level.INFO, "ready: " + installed().size() + " plugin(s) kept in " + data);
+            try {
+                WarmUp.run(store.workDir(), builder, git);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "warm-up failed: " + e);
+            }
         });
     }
 
