@@ -1,0 +1,62 @@
+package org.taskhost.rest.internal;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+
+/**
+ * JSON for every resource, over one Jackson ObjectMapper. Deliberately without {@code @Context} fields and not
+ * Jackson's own JacksonJsonProvider, which breaks the whiteboard's HK2 injection (see design section 12).
+ */
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+@JakartarsExtension
+@JakartarsName("taskhost-json")
+@JakartarsMediaType(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    @Override
+    public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+        return true;
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type generic, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> headers, InputStream in) throws java.io.IOException {
+        return MAPPER.readValue(in, MAPPER.constructType(generic));
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+        return true;
+    }
+
+    @Override
+    public void writeTo(Object value, Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
+        MAPPER.writeValue(out, value);
+    }
+}

@@ -1,0 +1,161 @@
+package org.taskhost.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** End to end over real HTTP: iocmng's REST paths and bodies against the launched taskhost. */
+class RestProcessIT {
+
+    static TaskhostProcess taskhost;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port + "/api/v1";
+        Path data = Files.createTempDirectory("e2e-rest");
+        taskhost = new TaskhostProcess(Map.of("TASKHOST_PORT", String.valueOf(port), "TASKHOST_DATA", data.toString(),
+                "TASKHOST_SAMPLES", "false"));
+        taskhost.awaitLine("the loader", l -> l.contains("[loader] ready"));
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (get("/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("REST did not answer; output:\n" + String.join("\n", taskhost.lines()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        assertThat(taskhost.terminate()).isZero();
+        taskhost.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> delete(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void addRunRestartAndRemoveOverHttp() throws Exception {
+        GitFixture repo = new GitFixture();
+        repo.commitTask("v1", 0);
+        HttpResponse<String> added = post("/tasks", "{\"name\":\"web\",\"git_url\":\"" + repo.url() + "\",\"parameters\":{\"greeting\":\"hi\"}}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(added.body()).contains("\"ok\":true", "\"class_name\":\"Ticker\"", "\"plugin_type\":\"task\"");
+        taskhost.awaitLine("ticks with the parameter", l -> l.contains("[web] tick v1 hi"));
+        assertThat(get("/tasks/web").body()).contains("\"status\":\"running\"", "\"parameters\":{\"greeting\":\"hi\"}");
+        assertThat(get("/tasks").body()).contains("\"count\":1");
+
+        String v2 = repo.commitTask("v2", 0);
+        HttpResponse<String> restarted = post("/plugins/web/restart", "");
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(200);
+        taskhost.awaitLine("v2 ticks", l -> l.contains("[web] tick v2 hi"));
+        assertThat(get("/plugins/web").body()).contains("\"commit\":\"" + v2 + "\"");
+
+        assertThat(delete("/tasks/web").body()).isEqualTo("{\"ok\":true,\"message\":\"Plugin 'web' removed\",\"validation\":null}");
+        assertThat(get("/tasks/web").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aJobRunsOverHttpAndAnswersWithItsResult() throws Exception {
+        Path dir = Files.createTempDirectory("e2e-job");
+        Files.writeString(dir.resolve("Count.java"), """
+                import java.util.Map;
+                import org.taskhost.api.JobBase;
+                import org.taskhost.api.JobResult;
+                public class Count extends JobBase {
+                    public void initialize() { }
+                    public JobResult execute() { return JobResult.ok(Map.of("n", 7), "counted"); }
+                }
+                """);
+        assertThat(post("/jobs", "{\"name\":\"counter\",\"local_path\":\"" + dir + "\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> run = post("/jobs/counter/run", "");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(run.body()).contains("\"ok\":true", "\"data\":{\"n\":7}", "\"message\":\"counted\"");
+        assertThat(delete("/jobs/counter").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badRequestsGetA4xxThatNamesTheProblemWhileRunningTasksCarryOn() throws Exception {
+        GitFixture good = new GitFixture();
+        good.commitTask("steady", 0);
+        assertThat(post("/tasks", "{\"name\":\"steady\",\"git_url\":\"" + good.url() + "\"}").statusCode()).isEqualTo(201);
+        int before = ticks();
+
+        assertThat(post("/tasks", "{\"name\":\"x\",\"git_url\":").statusCode()).isEqualTo(400);
+        HttpResponse<String> badName = post("/tasks", "{\"name\":\"no spaces\",\"git_url\":\"" + good.url() + "\"}");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(badName.body()).contains("name 'no spaces' must be 1 to 128 letters");
+        assertThat(post("/tasks", "{\"name\":\"nothing\"}").body()).contains("Either git_url or local_path must be provided");
+        assertThat(post("/tasks", "{\"name\":\"steady\",\"git_url\":\"" + good.url() + "\"}").statusCode()).isEqualTo(409);
+        HttpResponse<String> ext = post("/tasks", "{\"name\":\"ext\",\"git_url\":\"ext::sh -c id\"}");
+        assertThat(ext.statusCode()).isEqualTo(422);
+        assertThat(ext.body()).contains("uses a transport that is not allowed");
+        HttpResponse<String> dots = post("/tasks", "{\"name\":\"dots\",\"git_url\":\"" + good.url() + "\",\"path\":\"../..\"}");
+        assertThat(dots.body()).contains("path '../..' must not contain '..'");
+
+        Path broken = Files.createTempDirectory("e2e-broken");
+        Files.writeString(broken.resolve("Broken.java"), "public class Broken extends org.taskhost.api.TaskBase {\n  void x( }\n}\n");
+        Files.writeString(broken.resolve("config.yaml"), "parameters:\n  interval: fast\n");
+        HttpResponse<String> invalid = post("/tasks", "{\"name\":\"broken\",\"local_path\":\"" + broken + "\"}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("\"validation\":{\"ok\":false", "config.yaml:2:13: field 'parameters.interval'", "Broken.java:2:");
+
+        taskhost.awaitLine("steady kept ticking", l -> ticks() > before + 3);
+        assertThat(get("/tasks/steady").body()).contains("\"status\":\"running\"");
+        assertThat(delete("/tasks/steady").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthAnswersWhileAnAddIsUnderWay() throws Exception {
+        GitFixture slow = new GitFixture();
+        slow.commitTask("slow", 3000);
+        CompletableFuture<HttpResponse<String>> adding = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/tasks"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"slowpoke\",\"git_url\":\"" + slow.url() + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        taskhost.awaitLine("the add is in initialize()", l -> l.contains("[slowpoke] STATUS INIT: Initializing"));
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(adding).isNotDone();
+        assertThat(adding.get().statusCode()).isEqualTo(201);
+        assertThat(delete("/tasks/slowpoke").statusCode()).isEqualTo(200);
+    }
+
+    private static int ticks() {
+        return (int) taskhost.lines().stream().filter(l -> l.contains("[steady] tick")).count();
+    }
+}
