@@ -29,6 +29,11 @@ final class TaskhostProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.redirectInput(console ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
+        if (!env.containsKey("TASKHOST_PORT")) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                pb.environment().put("TASKHOST_PORT", String.valueOf(free.getLocalPort()));
+            }
+        }
         process = pb.start();
     }
 
@@ -41,25 +46,36 @@ final class TaskhostProcess implements AutoCloseable {
         process.getOutputStream().flush();
     }
 
-    /**
-     * Types a command and waits for a line that answers it; types it again only when the shell did not know the
-     * command yet (at startup the shell is up before the taskhost commands are).
-     */
-    String command(String command, String what, Predicate<String> answer) throws IOException, InterruptedException {
+    /** Waits until the taskhost commands answer (the shell is up before they are), typing the harmless list. */
+    void awaitShell() throws IOException, InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < end && process.isAlive()) {
+            int from = lines().size();
+            send("taskhost:list");
+            long retry = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < retry) {
+                List<String> now = lines();
+                if (now.subList(Math.min(from, now.size()), now.size()).stream()
+                        .anyMatch(l -> l.contains("no plugins") || l.contains("NAME ") && l.contains("STATUS"))) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the taskhost commands never answered; output:\n" + String.join("\n", lines()));
+    }
+
+    /** Types a command once the shell is ready, and waits for a line that answers it. */
+    String command(String command, String what, Predicate<String> answer) throws IOException, InterruptedException {
+        awaitShell();
         int from = lines().size();
         send(command);
+        long end = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < end && process.isAlive()) {
             List<String> now = lines();
             for (String l : now.subList(Math.min(from, now.size()), now.size())) {
                 if (answer.test(l)) {
                     return l;
-                }
-                if (l.contains("CommandNotFoundException")) {
-                    Thread.sleep(200);
-                    from = lines().size();
-                    send(command);
-                    break;
                 }
             }
             Thread.sleep(20);
