@@ -22,6 +22,9 @@ class RestProcessIT {
 
     static TaskhostProcess taskhost;
     static String base;
+    static String admin;
+    static final String READ = "r3ad-only-token";
+    static final String OPERATE = "0perate-token";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -33,8 +36,10 @@ class RestProcessIT {
         base = "http://127.0.0.1:" + port + "/api/v1";
         Path data = Files.createTempDirectory("e2e-rest");
         taskhost = new TaskhostProcess(Map.of("TASKHOST_PORT", String.valueOf(port), "TASKHOST_DATA", data.toString(),
-                "TASKHOST_SAMPLES", "false"));
+                "TASKHOST_SAMPLES", "false", "TASKHOST_TOKENS", "read:" + READ + ",operate:" + OPERATE));
         taskhost.awaitLine("the loader", l -> l.contains("[loader] ready"));
+        taskhost.awaitLine("the admin token's path", l -> l.contains("REST API admin token: " + data.resolve("admin.token")));
+        admin = Files.readString(data.resolve("admin.token")).trim();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
             try {
@@ -56,16 +61,64 @@ class RestProcessIT {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null, admin);
     }
 
     static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, json, admin);
     }
 
     static HttpResponse<String> delete(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        return send("DELETE", path, null, admin);
+    }
+
+    /** A request with a bearer token (none when null). */
+    static HttpResponse<String> send(String method, String path, String json, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyMutatingEndpointNeedsATokenWithALargeEnoughRole() throws Exception {
+        String[][] deploy = {{"POST", "/tasks", "{}"}, {"POST", "/jobs", "{}"}, {"POST", "/plugins", "{}"},
+            {"DELETE", "/tasks/x", null}, {"DELETE", "/jobs/x", null}, {"DELETE", "/plugins/x", null}, {"POST", "/plugins/x/restart", ""}};
+        String[][] operate = {{"POST", "/jobs/x/run", ""}, {"POST", "/plugins/x/start", ""}, {"POST", "/plugins/x/stop", ""},
+            {"POST", "/plugins/x/enable", ""}, {"POST", "/plugins/x/disable", ""}, {"POST", "/plugins/x/trigger", ""}};
+        for (String[] r : deploy) {
+            assertThat(send(r[0], r[1], r[2], null).statusCode()).as(r[0] + " " + r[1] + " without a token").isEqualTo(401);
+            assertThat(send(r[0], r[1], r[2], "not-a-token").statusCode()).as(r[0] + " " + r[1] + " unknown token").isEqualTo(401);
+            assertThat(send(r[0], r[1], r[2], READ).statusCode()).as(r[0] + " " + r[1] + " read").isEqualTo(403);
+            assertThat(send(r[0], r[1], r[2], OPERATE).statusCode()).as(r[0] + " " + r[1] + " operate").isEqualTo(403);
+        }
+        for (String[] r : operate) {
+            assertThat(send(r[0], r[1], r[2], null).statusCode()).as(r[0] + " " + r[1] + " without a token").isEqualTo(401);
+            assertThat(send(r[0], r[1], r[2], READ).statusCode()).as(r[0] + " " + r[1] + " read").isEqualTo(403);
+            assertThat(send(r[0], r[1], r[2], OPERATE).statusCode()).as(r[0] + " " + r[1] + " operate gets through").isEqualTo(404);
+        }
+        assertThat(send("GET", "/tasks", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/tasks", null, READ).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/health", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> forbidden = send("POST", "/tasks", "{}", READ);
+        assertThat(forbidden.body()).contains("this needs the deploy role; the token has read");
+    }
+
+    @Test
+    void neitherTheGitTokenNorTheAdminTokenIsEverLoggedOrReturned() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String pat = "ghp_SuperSecretToken0123456789";
+        HttpResponse<String> r = post("/tasks", "{\"name\":\"private\",\"git_url\":\"https://127.0.0.1:" + closed
+                + "/lab/private.git\",\"pat\":\"" + pat + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).doesNotContain(pat);
+        assertThat(get("/plugins").body()).doesNotContain(pat);
+        assertThat(taskhost.lines()).noneMatch(l -> l.contains(pat)).noneMatch(l -> l.contains(admin));
     }
 
     @Test
@@ -144,11 +197,11 @@ class RestProcessIT {
         GitFixture slow = new GitFixture();
         slow.commitTask("slow", 3000);
         CompletableFuture<HttpResponse<String>> adding = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/tasks"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"slowpoke\",\"git_url\":\"" + slow.url() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         taskhost.awaitLine("the add is in initialize()", l -> l.contains("[slowpoke] STATUS INIT: Initializing"));
-        HttpResponse<String> health = get("/health");
+        HttpResponse<String> health = send("GET", "/health", null, null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(adding).isNotDone();
         assertThat(adding.get().statusCode()).isEqualTo(201);

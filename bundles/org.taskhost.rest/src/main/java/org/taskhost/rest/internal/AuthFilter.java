@@ -1,0 +1,84 @@
+package org.taskhost.rest.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.metatype.annotations.Designate;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Bearer-token authentication for every request but {@code /api/v1/health}: 401 without a known token, 403 when
+ * its role is too small for the request (see {@link Role#needed}). Reads may be opened by configuration.
+ */
+@Component(service = ContainerRequestFilter.class, configurationPid = "org.taskhost.rest")
+@Designate(ocd = RestConfig.class)
+@JakartarsExtension
+@JakartarsName("taskhost-auth")
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class AuthFilter implements ContainerRequestFilter {
+
+    private static final System.Logger LOG = System.getLogger("org.taskhost.rest");
+    private final TokenStore tokens = new TokenStore();
+    private final boolean openReads;
+
+    @Activate
+    public AuthFilter(BundleContext context, RestConfig config) throws IOException {
+        Path data = Path.of(!config.dataDir().isBlank() ? config.dataDir()
+                : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank())
+                        .or(() -> Optional.ofNullable(context.getProperty("taskhost.data"))).orElse("./data")).toAbsolutePath().normalize();
+        Path admin = TokenStore.ensureAdminToken(data);
+        tokens.add(Role.ADMIN, Files.readString(admin));
+        int n = 0;
+        for (String entry : config.tokens()) {
+            tokens.addEntry(entry, ++n);
+        }
+        String env = System.getenv("TASKHOST_TOKENS");
+        if (env != null && !env.isBlank()) {
+            for (String entry : env.split(",")) {
+                tokens.addEntry(entry.trim(), ++n);
+            }
+        }
+        String open = System.getenv("TASKHOST_OPEN_READS");
+        this.openReads = open != null ? Boolean.parseBoolean(open.trim()) : config.openReads();
+        System.out.println("REST API admin token: " + admin + (openReads ? " (reads open without a token)" : ""));
+        LOG.log(System.Logger.Level.DEBUG, n + " extra token(s) configured");
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<Role> needed = Role.needed(request.getMethod(), request.getUriInfo().getPath());
+        if (needed.isEmpty() || openReads && needed.get() == Role.READ) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            request.abortWith(withChallenge(Answers.error(401, "a bearer token is required (Authorization: Bearer <token>)")));
+            return;
+        }
+        Optional<Role> role = tokens.roleOf(header.substring(7));
+        if (role.isEmpty()) {
+            request.abortWith(withChallenge(Answers.error(401, "unknown token")));
+        } else if (!role.get().covers(needed.get())) {
+            request.abortWith(Answers.error(403, "this needs the " + needed.get().name().toLowerCase() + " role; the token has "
+                    + role.get().name().toLowerCase()));
+        }
+    }
+
+    private static jakarta.ws.rs.core.Response withChallenge(jakarta.ws.rs.core.Response r) {
+        return jakarta.ws.rs.core.Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"taskhost\"").build();
+    }
+}

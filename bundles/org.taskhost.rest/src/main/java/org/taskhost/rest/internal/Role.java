@@ -1,0 +1,47 @@
+package org.taskhost.rest.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a token may do; each role includes the ones before it. */
+enum Role {
+    /** GET: lists, states, PVs, logs */
+    READ,
+    /** run, trigger, start, stop, enable, disable */
+    OPERATE,
+    /** add, reload, remove plugins; change parameters */
+    DEPLOY,
+    /** everything */
+    ADMIN;
+
+    boolean covers(Role needed) {
+        return compareTo(needed) >= 0;
+    }
+
+    static Optional<Role> parse(String text) {
+        try {
+            return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param method the HTTP method
+     * @param path the request path without a leading slash, such as {@code api/v1/tasks/x}
+     * @return the role a request needs, or empty for none (health)
+     */
+    static Optional<Role> needed(String method, String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.equals("api/v1/health")) {
+            return Optional.empty();
+        }
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return Optional.of(READ);
+        }
+        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable)")) {
+            return Optional.of(OPERATE);
+        }
+        return Optional.of(DEPLOY);
+    }
+}

@@ -1,0 +1,48 @@
+package org.taskhost.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthRulesTest {
+
+    @Test
+    void eachRequestNeedsTheRoleOfWhatItDoes() {
+        assertThat(Role.needed("GET", "api/v1/health")).isEmpty();
+        assertThat(Role.needed("GET", "/api/v1/tasks")).contains(Role.READ);
+        assertThat(Role.needed("POST", "api/v1/jobs/diag/run")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/plugins/m/disable")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/tasks")).contains(Role.DEPLOY);
+        assertThat(Role.needed("DELETE", "api/v1/tasks/m")).contains(Role.DEPLOY);
+        assertThat(Role.needed("POST", "api/v1/plugins/m/restart")).contains(Role.DEPLOY);
+        assertThat(Role.ADMIN.covers(Role.DEPLOY)).isTrue();
+        assertThat(Role.OPERATE.covers(Role.DEPLOY)).isFalse();
+    }
+
+    @Test
+    void tokensAreKnownByDigestAndBadEntriesNameTheirPositionNotTheToken() {
+        TokenStore store = new TokenStore();
+        store.addEntry("operate:op-123", 1);
+        assertThat(store.roleOf("op-123")).contains(Role.OPERATE);
+        assertThat(store.roleOf("op-124")).isEqualTo(Optional.empty());
+        assertThatThrownBy(() -> store.addEntry("boss:secret-xyz", 2))
+            .hasMessage("token entry 2 must be role:token with role read, operate, deploy or admin")
+            .hasMessageNotContaining("secret-xyz");
+    }
+
+    @Test
+    void theAdminTokenFileIsMadeOnceWithMode0600(@TempDir Path data) throws Exception {
+        Path file = TokenStore.ensureAdminToken(data);
+        String token = Files.readString(file).trim();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(TokenStore.ensureAdminToken(data)).trim()).isEqualTo(token);
+    }
+}
