@@ -132,10 +132,16 @@ class RestProcessIT {
         assertThat(get("/tasks/web").body()).contains("\"status\":\"running\"", "\"parameters\":{\"greeting\":\"hi\"}");
         assertThat(get("/tasks").body()).contains("\"count\":1");
 
+        HttpResponse<String> params = send("PUT", "/plugins/web/parameters", "{\"greeting\":\"bonjour\"}", admin);
+        assertThat(params.statusCode()).as(params.body()).isEqualTo(200);
+        taskhost.awaitLine("the new parameter, live", l -> l.contains("[web] tick v1 bonjour"));
+        assertThat(get("/plugins/web/pvs").body()).contains("\"pv\":\"BEAMLINE:DEFAULT:WEB:STATUS\"", "\"labels\":[\"INIT\",\"RUN\"");
+        assertThat(get("/plugins/web/logs").body()).contains("tick v1 bonjour");
+
         String v2 = repo.commitTask("v2", 0);
         HttpResponse<String> restarted = post("/plugins/web/restart", "");
         assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(200);
-        taskhost.awaitLine("v2 ticks", l -> l.contains("[web] tick v2 hi"));
+        taskhost.awaitLine("v2 ticks, with the kept parameter", l -> l.contains("[web] tick v2 bonjour"));
         assertThat(get("/plugins/web").body()).contains("\"commit\":\"" + v2 + "\"");
 
         assertThat(delete("/tasks/web").body()).isEqualTo("{\"ok\":true,\"message\":\"Plugin 'web' removed\",\"validation\":null}");
@@ -158,6 +164,7 @@ class RestProcessIT {
         HttpResponse<String> run = post("/jobs/counter/run", "");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         assertThat(run.body()).contains("\"ok\":true", "\"data\":{\"n\":7}", "\"message\":\"counted\"");
+        assertThat(get("/jobs/counter/runs").body()).contains("\"count\":1", "\"message\":\"counted\"");
         assertThat(delete("/jobs/counter").statusCode()).isEqualTo(200);
     }
 

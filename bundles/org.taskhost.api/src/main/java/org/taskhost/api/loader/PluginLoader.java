@@ -37,6 +37,16 @@ public interface PluginLoader {
     void remove(String name) throws LoaderException;
 
     /**
+     * Replaces a plugin's parameter overrides, live and for later starts.
+     *
+     * @param name the plugin
+     * @param parameters the new overrides of config.yaml's parameters
+     * @return the plugin as kept now
+     * @throws LoaderException when not found
+     */
+    InstalledPlugin updateParameters(String name, java.util.Map<String, Object> parameters) throws LoaderException;
+
+    /**
      * Checks a source without installing anything.
      *
      * @param request where it comes from

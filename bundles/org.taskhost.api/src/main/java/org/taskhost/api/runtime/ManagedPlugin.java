@@ -41,6 +41,14 @@ public interface ManagedPlugin {
     /** @return the merged parameters: config.yaml's, overridden by the user's */
     Map<String, Object> parameterValues();
 
+    /**
+     * Replaces the user's parameter overrides while the plugin runs: config.yaml's values, overridden by these,
+     * are what {@code parameters()} returns from the next call on.
+     *
+     * @param overrides the new overrides
+     */
+    void updateParameters(Map<String, Object> overrides);
+
     /** @return the plugin's PVs: default PVs first, then inputs, then outputs */
     List<Pv> pvs();
 

@@ -189,6 +189,21 @@ public class LoaderService implements PluginLoader {
     }
 
     @Override
+    public InstalledPlugin updateParameters(String name, Map<String, Object> parameters) throws LoaderException {
+        checkName(name);
+        try {
+            InstalledPlugin old = store.find(name).orElseThrow(() -> notFound(name));
+            InstalledPlugin now = new InstalledPlugin(name, old.gitUrl(), old.branch(), old.path(), old.localPath(), old.commit(),
+                    old.className(), old.pluginType(), Map.copyOf(parameters), old.autoStart(), old.autostartOrder(), old.installedAt());
+            store.save(now);
+            installer.withPlugin(name, p -> p.updateParameters(parameters));
+            return now;
+        } catch (IOException e) {
+            throw new LoaderException(Reason.INVALID, "cannot store the parameters of '" + name + "': " + e.getMessage(), null);
+        }
+    }
+
+    @Override
     public ValidationReport validate(PluginRequest request) throws LoaderException {
         checkName(request.name());
         try {

@@ -115,6 +115,26 @@ final class PluginInstaller {
         throw new BuildProblem("plugin did not start within " + wait.toSeconds() + " s");
     }
 
+    /** Calls the running plugin of that name, if there is one. */
+    boolean withPlugin(String name, java.util.function.Consumer<ManagedPlugin> action) {
+        try {
+            for (ServiceReference<ManagedPlugin> ref : context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")")) {
+                ManagedPlugin p = context.getService(ref);
+                if (p != null) {
+                    try {
+                        action.accept(p);
+                        return true;
+                    } finally {
+                        context.ungetService(ref);
+                    }
+                }
+            }
+            return false;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private Optional<PluginState> state(String name) {
         try {
             for (ServiceReference<ManagedPlugin> ref : context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")")) {

@@ -42,6 +42,7 @@ final class FailedPlugin implements ManagedPlugin {
         return new PluginState(TaskStatus.ERROR.name(), TaskStatus.ERROR.ordinal(), message, false, 0, 0, 0, null);
     }
 
+    @Override public void updateParameters(Map<String, Object> overrides) { throw broken(); }
     @Override public void enable() { throw broken(); }
     @Override public void disable() { throw broken(); }
     @Override public CompletionStage<JobResult> trigger() { throw broken(); }

@@ -81,8 +81,8 @@ public final class ConfigParser {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new PluginDescriptor(className, prefix, java.util.Collections.unmodifiableMap(parameters), mode,
-                pvs.inputs(), pvs.outputs());
+        Map<String, Object> frozen = java.util.Collections.unmodifiableMap(parameters);
+        return new PluginDescriptor(className, prefix, frozen, mode, pvs.inputs(), pvs.outputs(), frozen);
     }
 
     private static String text(YamlField f, Pattern pattern, String rule) {

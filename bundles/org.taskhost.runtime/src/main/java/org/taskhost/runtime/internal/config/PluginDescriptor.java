@@ -15,13 +15,14 @@ import org.taskhost.api.runtime.PluginMode;
  * @param mode the task mode from {@code parameters.mode} (or iocmng's {@code triggered: true})
  * @param inputs writable PVs
  * @param outputs read-only PVs
+ * @param defaults config.yaml's own parameters, before any override
  */
 public record PluginDescriptor(String className, String prefix, Map<String, Object> parameters,
-        PluginMode mode, List<PvSpec> inputs, List<PvSpec> outputs) {
+        PluginMode mode, List<PvSpec> inputs, List<PvSpec> outputs, Map<String, Object> defaults) {
 
     /** @return an empty descriptor: a continuous task with no parameters or PVs */
     public static PluginDescriptor empty() {
-        return new PluginDescriptor(null, null, Map.of(), PluginMode.CONTINUOUS, List.of(), List.of());
+        return new PluginDescriptor(null, null, Map.of(), PluginMode.CONTINUOUS, List.of(), List.of(), Map.of());
     }
 
     /**
@@ -31,6 +32,6 @@ public record PluginDescriptor(String className, String prefix, Map<String, Obje
     public PluginDescriptor withParameters(Map<String, Object> overrides) {
         Map<String, Object> merged = new java.util.LinkedHashMap<>(parameters);
         merged.putAll(overrides);
-        return new PluginDescriptor(className, prefix, java.util.Collections.unmodifiableMap(merged), mode, inputs, outputs);
+        return new PluginDescriptor(className, prefix, java.util.Collections.unmodifiableMap(merged), mode, inputs, outputs, defaults);
     }
 }

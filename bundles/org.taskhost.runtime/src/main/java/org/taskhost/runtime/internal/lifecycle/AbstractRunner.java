@@ -27,7 +27,7 @@ abstract class AbstractRunner implements Runner, PluginContext {
     protected final PluginSetup setup;
     protected final PluginExecutor executor;
     protected final PluginLog log;
-    protected final Parameters parameters;
+    protected volatile Parameters parameters;
     protected final AtomicLong cycles = new AtomicLong();
     protected final AtomicLong overruns = new AtomicLong();
     protected final AtomicLong errors = new AtomicLong();
@@ -157,6 +157,14 @@ abstract class AbstractRunner implements Runner, PluginContext {
     @Override
     public PluginState state() {
         return new PluginState(status.name(), status.ordinal(), message, enabled, cycles.get(), overruns.get(), errors.get(), lastRun);
+    }
+
+    @Override
+    public void updateParameters(Map<String, Object> overrides) {
+        Map<String, Object> merged = new LinkedHashMap<>(setup.descriptor().defaults());
+        merged.putAll(overrides);
+        parameters = new ParametersImpl(merged);
+        log.log(System.Logger.Level.INFO, "parameters updated: " + overrides);
     }
 
     @Override

@@ -1,0 +1,124 @@
+package org.taskhost.rest.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.JobResult;
+import org.taskhost.api.loader.LoaderException;
+import org.taskhost.api.loader.PluginLoader;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.runtime.ManagedPlugin;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A plugin's PVs, log lines, job runs, and its parameters (a live update, also kept for later starts). */
+@Component(service = PluginDetailsResource.class)
+@JakartarsResource
+@Path("api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginDetailsResource {
+
+    @Reference
+    PluginLoader loader;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
+
+    private Optional<ManagedPlugin> live(String name) {
+        return plugins.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    @GET
+    @Path("plugins/{name}/pvs")
+    public Response pvs(@PathParam("name") String name) {
+        Optional<ManagedPlugin> p = live(name);
+        if (p.isEmpty()) {
+            return Answers.error(404, "Plugin '" + name + "' not found or not running");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Pv pv : p.get().pvs()) {
+            out.add(pv(pv));
+        }
+        return Response.ok(Map.of("pvs", out, "count", out.size())).build();
+    }
+
+    static Map<String, Object> pv(Pv pv) {
+        PvSpec s = pv.spec();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", s.name());
+        d.put("pv", pv.fullName());
+        d.put("type", s.type().label());
+        d.put("access", s.writable() ? "rw" : "ro");
+        d.put("value", pv.value().value());
+        d.put("timestamp", pv.value().timestamp().toString());
+        d.put("severity", pv.value().severity().name());
+        d.put("alarm_status", pv.value().alarmStatus());
+        d.put("unit", s.unit());
+        d.put("prec", s.precision());
+        d.put("low", s.displayLow());
+        d.put("high", s.displayHigh());
+        d.put("drvl", s.driveLow());
+        d.put("drvh", s.driveHigh());
+        d.put("labels", s.labels());
+        d.put("description", s.description());
+        return d;
+    }
+
+    @GET
+    @Path("plugins/{name}/logs")
+    public Response logs(@PathParam("name") String name) {
+        return live(name).<Response>map(p -> Response.ok(Map.of("name", name, "lines", p.log())).build())
+                .orElseGet(() -> Answers.error(404, "Plugin '" + name + "' not found or not running"));
+    }
+
+    @GET
+    @Path("{collection: jobs|plugins}/{name}/runs")
+    public Response runs(@PathParam("name") String name) {
+        Optional<ManagedPlugin> p = live(name);
+        if (p.isEmpty()) {
+            return Answers.error(404, "Job '" + name + "' not found or not running");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JobResult r : p.get().results()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("success", r.success());
+            d.put("data", r.data());
+            d.put("message", r.message());
+            d.put("timestamp", r.timestamp().toString());
+            out.add(d);
+        }
+        return Response.ok(Map.of("runs", out, "count", out.size())).build();
+    }
+
+    @PUT
+    @Path("plugins/{name}/parameters")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response parameters(@PathParam("name") String name, Map<String, Object> parameters) {
+        if (parameters == null) {
+            return Answers.error(400, "a JSON object of parameters is required");
+        }
+        try {
+            loader.updateParameters(name, parameters);
+            return Response.ok(Map.of("ok", true, "message", "parameters of '" + name + "' updated", "parameters", parameters)).build();
+        } catch (LoaderException e) {
+            return Answers.of(e);
+        }
+    }
+}
