@@ -42,6 +42,13 @@ final class GitFixture {
         return git("rev-parse", "HEAD").trim();
     }
 
+    /** Commits whatever is in the work tree; returns the file:// URL. */
+    String commitAll() throws IOException, InterruptedException {
+        git("add", "-A");
+        git("commit", "-q", "-m", "files");
+        return url();
+    }
+
     private String git(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));
