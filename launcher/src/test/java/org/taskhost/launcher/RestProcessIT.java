@@ -149,6 +149,36 @@ class RestProcessIT {
     }
 
     @Test
+    void eventsStreamInstallProgressAndStateChanges() throws Exception {
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpRequest sse = HttpRequest.newBuilder(URI.create(base + "/events")).header("Authorization", "Bearer " + admin)
+                .header("Accept", "text/event-stream").GET().build();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HTTP.sendAsync(sse, HttpResponse.BodyHandlers.ofLines());
+        java.util.stream.Stream<String> lines = stream.get(10, java.util.concurrent.TimeUnit.SECONDS).body();
+        Thread.ofVirtual().start(() -> lines.forEach(received::add));
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (received.stream().noneMatch(l -> l.contains("event:hello") || l.contains("event: hello")) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        GitFixture repo = new GitFixture();
+        repo.commitTask("ev", 0);
+        assertThat(post("/tasks", "{\"name\":\"evented\",\"git_url\":\"" + repo.url() + "\"}").statusCode()).isEqualTo(201);
+        end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end && !(has(received, "\"step\":\"added\"") && has(received, "\"status\":\"RUN\""))) {
+            Thread.sleep(20);
+        }
+        assertThat(String.join("\n", received)).contains("\"plugin\":\"evented\",\"step\":\"fetching\"",
+                "\"step\":\"building\"", "\"step\":\"installing\"", "\"step\":\"added\"",
+                "\"plugin\":\"evented\",\"type\":\"STATE_CHANGED\",\"status\":\"RUN\"");
+        assertThat(delete("/tasks/evented").statusCode()).isEqualTo(200);
+        lines.close();
+    }
+
+    private static boolean has(java.util.List<String> lines, String text) {
+        return lines.stream().anyMatch(l -> l.contains(text));
+    }
+
+    @Test
     void aJobRunsOverHttpAndAnswersWithItsResult() throws Exception {
         Path dir = Files.createTempDirectory("e2e-job");
         Files.writeString(dir.resolve("Count.java"), """

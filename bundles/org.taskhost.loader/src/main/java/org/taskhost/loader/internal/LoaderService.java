@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.TaskBase;
 import org.taskhost.api.loader.InstalledPlugin;
 import org.taskhost.api.loader.LoaderException;
+import org.taskhost.api.loader.LoaderListener;
 import org.taskhost.api.loader.LoaderException.Reason;
 import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.loader.PluginRequest;
@@ -56,6 +57,10 @@ public class LoaderService implements PluginLoader {
     private final GitPluginSource git;
     private final Duration startTimeout;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    volatile List<LoaderListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread boot;
 
     @Activate
@@ -107,6 +112,7 @@ public class LoaderService implements PluginLoader {
             if (store.find(request.name()).isPresent() || installer.bundle(request.name()).isPresent()) {
                 throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' already exists", null);
             }
+            progress(request.name(), "fetching", request.gitUrl() != null ? GitPluginSource.redact(request.gitUrl()) : request.localPath());
             PluginBuilder.Built built = build(request);
             Map<String, Object> params = request.parameters();
             InstalledPlugin p = new InstalledPlugin(request.name(), request.gitUrl(), request.branch(), request.path(),
@@ -116,6 +122,7 @@ public class LoaderService implements PluginLoader {
             // plugin, and a kill -9 leaves either a complete record (restored at boot) or none
             store.saveJar(p.name(), p.commit(), built.jar());
             store.save(p);
+            progress(p.name(), "installing", p.pluginType() + " " + p.className() + " at " + p.commit());
             try {
                 installer.install(p.name(), built.jar(), request.autoStart() || "job".equals(p.pluginType()), startTimeout);
             } catch (BuildProblem e) {
@@ -126,7 +133,11 @@ public class LoaderService implements PluginLoader {
                 store.saveToken(p.name(), request.pat());
             }
             LOG.log(System.Logger.Level.INFO, "added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
+            progress(p.name(), "added", p.pluginType() + " " + p.className() + " at " + p.commit());
             return p;
+        } catch (LoaderException e) {
+            progress(request.name(), "failed", e.getMessage());
+            throw e;
         } catch (IOException e) {
             throw new LoaderException(Reason.INVALID, "cannot store plugin '" + request.name() + "': " + e.getMessage(), null);
         } finally {
@@ -158,6 +169,7 @@ public class LoaderService implements PluginLoader {
             store.save(now);
             store.prune(name, now.commit());
             LOG.log(System.Logger.Level.INFO, "reloaded plugin " + name + " at commit " + now.commit());
+            progress(name, "reloaded", "at " + now.commit());
             return now;
         } catch (IOException e) {
             throw new LoaderException(Reason.INVALID, "cannot reload plugin '" + name + "': " + e.getMessage(), null);
@@ -181,6 +193,7 @@ public class LoaderService implements PluginLoader {
             bundle.ifPresent(installer::uninstall);
             store.delete(name);
             LOG.log(System.Logger.Level.INFO, "removed plugin " + name);
+            progress(name, "removed", "");
         } catch (IOException e) {
             throw new LoaderException(Reason.INVALID, "cannot forget plugin '" + name + "': " + e.getMessage(), null);
         } finally {
@@ -246,6 +259,7 @@ public class LoaderService implements PluginLoader {
             } else {
                 source = LocalPluginSource.fetch(request.localPath(), request.path());
             }
+            progress(request.name(), "building", "commit " + source.commit());
             PluginBuilder.Built built = builder.build(request.name(), source);
             if (!built.report().ok()) {
                 throw new LoaderException(Reason.INVALID, "plugin '" + request.name() + "' is not valid: "
@@ -264,6 +278,16 @@ public class LoaderService implements PluginLoader {
                 } catch (IOException e) {
                     LOG.log(System.Logger.Level.WARNING, "cannot delete " + scratch + ": " + e.getMessage());
                 }
+            }
+        }
+    }
+
+    private void progress(String plugin, String step, String detail) {
+        for (LoaderListener l : listeners) {
+            try {
+                l.progress(plugin, step, detail == null ? "" : detail);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "loader listener failed: " + e);
             }
         }
     }

@@ -1,0 +1,94 @@
+package org.taskhost.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.loader.LoaderListener;
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginListener;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code GET /api/v1/events}: Server-Sent Events. {@code progress} events follow each step of an add, reload or
+ * remove; {@code plugin} events follow every start, state change and stop of a plugin. It hears them as a
+ * {@link LoaderListener} and a {@link PluginListener} on the whiteboard.
+ */
+@Component(service = {EventsResource.class, PluginListener.class, LoaderListener.class})
+@JakartarsResource
+@Path("api/v1/events")
+public class EventsResource implements PluginListener, LoaderListener {
+
+    /** One open stream. */
+    private record Client(SseEventSink sink, Sse sse) {
+    }
+
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context SseEventSink sink, @Context Sse sse) {
+        Client c = new Client(sink, sse);
+        clients.add(c);
+        sink.send(sse.newEventBuilder().name("hello").data("{\"ok\":true}").build());
+    }
+
+    @Override
+    public void pluginEvent(PluginEvent event) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("plugin", event.plugin());
+        d.put("type", event.type().name());
+        d.put("status", event.state().status());
+        d.put("message", event.state().message());
+        d.put("timestamp", event.timestamp().toString());
+        broadcast("plugin", d);
+    }
+
+    @Override
+    public void progress(String plugin, String step, String detail) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("plugin", plugin);
+        d.put("step", step);
+        d.put("detail", detail);
+        broadcast("progress", d);
+    }
+
+    private void broadcast(String name, Map<String, Object> data) {
+        String json;
+        try {
+            json = JsonProvider.MAPPER.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        for (Client c : clients) {
+            if (c.sink().isClosed()) {
+                clients.remove(c);
+                continue;
+            }
+            c.sink().send(c.sse().newEventBuilder().name(name).data(json).build()).whenComplete((r, e) -> {
+                if (e != null) {
+                    clients.remove(c);
+                }
+            });
+        }
+    }
+
+    @Deactivate
+    void close() {
+        clients.forEach(c -> c.sink().close());
+        clients.clear();
+    }
+}
