@@ -43,13 +43,15 @@ class RestProcessIT {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
             try {
-                if (get("/health").statusCode() == 200) {
+                int code = get("/health").statusCode();
+                if (code == 200) {
                     return;
                 }
+                assertThat(code).as("before it is ready, taskhost answers 503 (or 404 while Jersey registers resources)").isIn(503, 404);
             } catch (java.io.IOException e) {
                 // not listening yet
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         throw new AssertionError("REST did not answer; output:\n" + String.join("\n", taskhost.lines()));
     }
@@ -102,6 +104,9 @@ class RestProcessIT {
         assertThat(send("GET", "/tasks", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/tasks", null, READ).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/health", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> openapi = send("GET", "/openapi.json", null, null);
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("\"openapi\": \"3.1.0\"", "/api/v1/jobs/{name}/run");
         HttpResponse<String> forbidden = send("POST", "/tasks", "{}", READ);
         assertThat(forbidden.body()).contains("this needs the deploy role; the token has read");
     }

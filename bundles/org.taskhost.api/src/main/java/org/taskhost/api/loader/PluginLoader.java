@@ -55,6 +55,9 @@ public interface PluginLoader {
      */
     ValidationReport validate(PluginRequest request) throws LoaderException;
 
+    /** @return whether the loader has finished its start: the plugins kept from the last run are back */
+    boolean ready();
+
     /** @return every plugin the loader keeps */
     List<InstalledPlugin> installed();
 

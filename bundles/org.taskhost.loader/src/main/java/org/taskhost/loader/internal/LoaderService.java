@@ -83,7 +83,10 @@ public class LoaderService implements PluginLoader {
             restore();
             firstStart(data, samples);
             LOG.log(System.Logger.Level.INFO, "ready: " + installed().size() + " plugin(s) kept in " + data);
+        });
+        Thread.ofVirtual().name("taskhost-loader-warmup").start(() -> {
             try {
+                boot.join();
                 WarmUp.run(store.workDir(), builder, git);
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.DEBUG, "warm-up failed: " + e);
@@ -227,6 +230,11 @@ public class LoaderService implements PluginLoader {
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean ready() {
+        return !boot.isAlive();
     }
 
     @Override
