@@ -21,6 +21,7 @@ class TaskhostProcessIT {
             th.awaitLine("pulse ready", l -> l.contains("[pulse] STATUS INIT: Ready for trigger"));
             th.awaitLine("diagnostics idle", l -> l.contains("[diagnostics] STATUS IDLE: Idle"));
             th.awaitLine("samples added by the loader", l -> l.contains("[loader] added plugin scaler (Scaler, commit local-"));
+            th.awaitLine("started through to the REST API", l -> l.contains("REST API admin token"));
 
             assertThat(th.terminate()).isZero();
             assertThat(th.lines()).anyMatch(l -> l.contains("[monitor] Stopping monitor"))
@@ -35,6 +36,7 @@ class TaskhostProcessIT {
         Path data = Files.createTempDirectory("taskhost-data");
         try (TaskhostProcess th = new TaskhostProcess(Map.of("TASKHOST_SAMPLES", "false", "TASKHOST_DATA", data.toString()))) {
             th.awaitLine("samples left out", l -> l.contains("[loader] first start: sample plugins not added (TASKHOST_SAMPLES=false)"));
+            th.awaitLine("started through to the REST API", l -> l.contains("REST API admin token"));
             assertThat(th.terminate()).isZero();
             assertThat(th.lines()).noneMatch(l -> l.contains("[monitor] STATUS"));
         }

@@ -62,6 +62,7 @@ public class LoaderService implements PluginLoader {
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
     volatile List<LoaderListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread boot;
+    private final Thread warmUp;
 
     @Activate
     public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm, @Reference PvRegistry runtime) {
@@ -84,11 +85,14 @@ public class LoaderService implements PluginLoader {
             firstStart(data, samples);
             LOG.log(System.Logger.Level.INFO, "ready: " + installed().size() + " plugin(s) kept in " + data);
         });
-        Thread.ofVirtual().name("taskhost-loader-warmup").start(() -> {
+        warmUp = Thread.ofVirtual().name("taskhost-loader-warmup").start(() -> {
             try {
                 boot.join();
                 WarmUp.run(store.workDir(), builder, git);
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                // only a speed-up: failing here (for example while the framework stops) changes nothing else
                 LOG.log(System.Logger.Level.DEBUG, "warm-up failed: " + e);
             }
         });
@@ -97,7 +101,9 @@ public class LoaderService implements PluginLoader {
     @Deactivate
     void deactivate() throws InterruptedException {
         boot.interrupt();
+        warmUp.interrupt();
         boot.join(Duration.ofSeconds(10));
+        warmUp.join(Duration.ofSeconds(10));
     }
 
     /** Waits until the plugins kept from the last run and the first-start samples are installed. */

@@ -14,17 +14,18 @@ import sun.misc.Signal;
  * In the launched taskhost process (framework property {@code taskhost.signals=true}), SIGTERM exits with status 0
  * and the JVM shutdown stops the framework first, so every plugin's cleanup() runs. A shutdown from the shell
  * ({@code stop 0}, Ctrl-D) exits 0 too. The exit status is fixed by the first {@code System.exit}, so the
- * launcher's own exit code, once the framework has stopped, cannot replace it.
+ * launcher's own exit code, once the framework has stopped, cannot replace it. It activates before the extender
+ * (components activate in name order), so a SIGTERM is handled from the moment plugins can run.
  */
 @Component(immediate = true)
-public class SignalShutdown {
+public class CleanExit {
 
     static final long STOP_WAIT_MS = 120_000;
     private Thread hook;
     private Framework framework;
 
     @Activate
-    public SignalShutdown(BundleContext context) {
+    public CleanExit(BundleContext context) {
         if (!"true".equals(context.getProperty("taskhost.signals"))) {
             return;
         }
