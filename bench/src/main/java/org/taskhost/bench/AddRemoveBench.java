@@ -71,14 +71,14 @@ public final class AddRemoveBench {
 
     double addUntilRun(String name, String url) throws Exception {
         long t0 = System.nanoTime();
-        int from = lines().size();
+        int from = Math.max(0, lines().size() - 1);
         send("taskhost:add --name " + name + " " + url);
         await("[" + name + "] STATUS RUN", from, 60);
         return (System.nanoTime() - t0) / 1e6;
     }
 
     void run(String command, String answer) throws Exception {
-        int from = lines().size();
+        int from = Math.max(0, lines().size() - 1);
         send(command);
         await(answer, from, 60);
     }
@@ -89,7 +89,7 @@ public final class AddRemoveBench {
         jcmd(pid, "GC.run");
         String classes = jcmd(pid, "VM.classloader_stats").lines().filter(l -> l.startsWith("Total")).findFirst().orElse("?");
         String meta = jcmd(pid, "VM.metaspace").lines().filter(l -> l.trim().startsWith("Both:")).findFirst().orElse("?").trim();
-        int from = lines().size();
+        int from = Math.max(0, lines().size() - 1);
         send("lb");
         await("taskhost shell commands", from, 30);
         Thread.sleep(300);

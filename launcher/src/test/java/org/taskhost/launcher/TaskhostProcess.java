@@ -50,7 +50,7 @@ final class TaskhostProcess implements AutoCloseable {
     void awaitShell() throws IOException, InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < end && process.isAlive()) {
-            int from = lines().size();
+            int from = complete();
             send("taskhost:list");
             long retry = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < retry) {
@@ -68,7 +68,7 @@ final class TaskhostProcess implements AutoCloseable {
     /** Types a command once the shell is ready, and waits for a line that answers it. */
     String command(String command, String what, Predicate<String> answer) throws IOException, InterruptedException {
         awaitShell();
-        int from = lines().size();
+        int from = complete();
         send(command);
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < end && process.isAlive()) {
@@ -113,6 +113,14 @@ final class TaskhostProcess implements AutoCloseable {
             throw new AssertionError("taskhost did not exit after SIGTERM; output:\n" + String.join("\n", lines()));
         }
         return process.exitValue();
+    }
+
+    /**
+     * The number of lines before which output is final: the prompt ("taskhost> ") has no newline, and what is
+     * printed next completes that same line, so the last line is never counted as done.
+     */
+    private int complete() {
+        return Math.max(0, lines().size() - 1);
     }
 
     /** The output so far, line by line. */
