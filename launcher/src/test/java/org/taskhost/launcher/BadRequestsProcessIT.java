@@ -2,14 +2,9 @@ package org.taskhost.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,54 +22,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadRequestsProcessIT {
 
+    static HttpTaskhost th;
     static TaskhostProcess taskhost;
-    static String base;
-    static String token;
     static Path sources;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String BASE = "import org.taskhost.api.TaskBase;\npublic class Plugin extends TaskBase {\n";
     static final String BODY = "    public void initialize() { }\n    public void execute() { }\n    public void cleanup() { }\n";
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port + "/api/v1";
-        Path data = Files.createTempDirectory("e2e-bad");
+        th = HttpTaskhost.start(Map.of("TASKHOST_SAMPLES", "false"));
+        taskhost = th.process;
         sources = Files.createTempDirectory("e2e-bad-src");
-        taskhost = new TaskhostProcess(Map.of("TASKHOST_PORT", String.valueOf(port), "TASKHOST_DATA", data.toString(),
-                "TASKHOST_SAMPLES", "false"));
-        taskhost.awaitLine("the loader", l -> l.contains("[loader] ready"));
-        taskhost.awaitLine("the REST token", l -> l.contains("REST API admin token"));
-        token = Files.readString(data.resolve("admin.token")).trim();
         GitFixture steady = new GitFixture();
         steady.commitTask("steady", 0);
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (post("{\"name\":\"steady\",\"git_url\":\"" + steady.url() + "\"}").statusCode() == 201) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("could not add the steady task; output:\n" + String.join("\n", taskhost.lines()));
+        HttpResponse<String> added = post("{\"name\":\"steady\",\"git_url\":\"" + steady.url() + "\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        assertThat(taskhost.terminate()).isZero();
-        taskhost.close();
+        th.close();
     }
 
     static HttpResponse<String> post(String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tasks")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return th.post("/tasks", json);
     }
 
     /** A git repository holding one plugin source and config.yaml. */
@@ -160,8 +131,7 @@ class BadRequestsProcessIT {
 
     @Test
     void nothingBadWasKept() throws Exception {
-        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/plugins"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = th.get("/plugins");
         assertThat(list.body()).contains("\"name\":\"steady\"").doesNotContain("\"name\":\"bad\"").doesNotContain("\"name\":\"b1");
     }
 

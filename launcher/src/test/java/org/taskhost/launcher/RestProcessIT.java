@@ -20,68 +20,41 @@ import org.junit.jupiter.api.Test;
 /** End to end over real HTTP: iocmng's REST paths and bodies against the launched taskhost. */
 class RestProcessIT {
 
+    static HttpTaskhost th;
     static TaskhostProcess taskhost;
     static String base;
     static String admin;
     static final String READ = "r3ad-only-token";
     static final String OPERATE = "0perate-token";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpTaskhost.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port + "/api/v1";
-        Path data = Files.createTempDirectory("e2e-rest");
-        taskhost = new TaskhostProcess(Map.of("TASKHOST_PORT", String.valueOf(port), "TASKHOST_DATA", data.toString(),
-                "TASKHOST_SAMPLES", "false", "TASKHOST_TOKENS", "read:" + READ + ",operate:" + OPERATE));
-        taskhost.awaitLine("the loader", l -> l.contains("[loader] ready"));
-        taskhost.awaitLine("the admin token's path", l -> l.contains("REST API admin token: " + data.resolve("admin.token")));
-        admin = Files.readString(data.resolve("admin.token")).trim();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                int code = get("/health").statusCode();
-                if (code == 200) {
-                    return;
-                }
-                assertThat(code).as("before it is ready, taskhost answers 503 (or 404 while Jersey registers resources)").isIn(503, 404);
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("REST did not answer; output:\n" + String.join("\n", taskhost.lines()));
+        th = HttpTaskhost.start(Map.of("TASKHOST_SAMPLES", "false", "TASKHOST_TOKENS", "read:" + READ + ",operate:" + OPERATE));
+        taskhost = th.process;
+        base = th.base;
+        admin = th.admin;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        assertThat(taskhost.terminate()).isZero();
-        taskhost.close();
+        th.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return send("GET", path, null, admin);
+        return th.get(path);
     }
 
     static HttpResponse<String> post(String path, String json) throws Exception {
-        return send("POST", path, json, admin);
+        return th.post(path, json);
     }
 
     static HttpResponse<String> delete(String path) throws Exception {
-        return send("DELETE", path, null, admin);
+        return th.delete(path);
     }
 
-    /** A request with a bearer token (none when null). */
     static HttpResponse<String> send(String method, String path, String json, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return th.send(method, path, json, token);
     }
 
     @Test
