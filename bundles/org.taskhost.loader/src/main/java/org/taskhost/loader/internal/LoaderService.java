@@ -68,6 +68,7 @@ public class LoaderService implements PluginLoader {
     public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm, @Reference PvRegistry runtime) {
         this.configurationAdmin = cm;
         this.runtime = runtime;
+        logLevel(Optional.ofNullable(System.getenv("TASKHOST_LOG_LEVEL")).or(() -> Optional.ofNullable(System.getenv("IOCMNG_LOG_LEVEL"))));
         String dir = !config.dataDir().isBlank() ? config.dataDir()
                 : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank())
                         .or(() -> Optional.ofNullable(context.getProperty("taskhost.data"))).orElse("./data");
@@ -96,6 +97,17 @@ public class LoaderService implements PluginLoader {
                 LOG.log(System.Logger.Level.DEBUG, "warm-up failed: " + e);
             }
         });
+    }
+
+    /** This bundle's copy of the log sink follows TASKHOST_LOG_LEVEL like the runtime's. */
+    private static void logLevel(Optional<String> level) {
+        level.map(l -> switch (l.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "trace" -> System.Logger.Level.TRACE;
+            case "debug" -> System.Logger.Level.DEBUG;
+            case "warn", "warning" -> System.Logger.Level.WARNING;
+            case "error" -> System.Logger.Level.ERROR;
+            default -> System.Logger.Level.INFO;
+        }).ifPresent(PluginLog::threshold);
     }
 
     @Deactivate
