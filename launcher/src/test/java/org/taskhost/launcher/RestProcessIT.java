@@ -157,6 +157,29 @@ class RestProcessIT {
     }
 
     @Test
+    void aPrebuiltPluginJarCanBeUploaded() throws Exception {
+        GitFixture repo = new GitFixture();
+        repo.commitTask("built", 0);
+        assertThat(post("/tasks", "{\"name\":\"original\",\"git_url\":\"" + repo.url() + "\"}").statusCode()).isEqualTo(201);
+        Path jar;
+        try (var jars = Files.list(th.data.resolve("plugins/original"))) {
+            jar = jars.findFirst().orElseThrow();
+        }
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/plugins/upload/copy"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(jar))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        taskhost.awaitLine("the uploaded copy runs under its own name", l -> l.contains("[copy] tick built"));
+        HttpResponse<String> garbage = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/plugins/upload/junk"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(garbage.statusCode()).isEqualTo(422);
+        assertThat(garbage.body()).contains("the uploaded file is not a plugin bundle");
+        assertThat(delete("/plugins/copy").statusCode()).isEqualTo(200);
+        assertThat(delete("/plugins/original").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aJobRunsOverHttpAndAnswersWithItsResult() throws Exception {
         Path dir = Files.createTempDirectory("e2e-job");
         Files.writeString(dir.resolve("Count.java"), """

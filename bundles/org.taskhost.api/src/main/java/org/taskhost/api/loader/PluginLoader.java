@@ -19,6 +19,18 @@ public interface PluginLoader {
     InstalledPlugin add(PluginRequest request) throws LoaderException;
 
     /**
+     * Adds a prebuilt plugin bundle (a jar with a {@code Taskhost-Plugin} header), kept as the plugin's source:
+     * it is renamed to the plugin's name, validated, installed and remembered like a plugin from git.
+     *
+     * @param name the plugin name
+     * @param jar the bundle's bytes
+     * @param parameters overrides of the bundle's config.yaml parameters
+     * @return what was installed
+     * @throws LoaderException with a reason and, when the jar is not a valid plugin, the report
+     */
+    InstalledPlugin addJar(String name, byte[] jar, java.util.Map<String, Object> parameters) throws LoaderException;
+
+    /**
      * Fetches the plugin's source again (the same branch), rebuilds and swaps it in; keeps the old version
      * if the new one fails to build, validate or start.
      *

@@ -62,6 +62,7 @@ public class LoaderService implements PluginLoader {
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
     volatile List<LoaderListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread boot;
+    private final Path uploads;
     private final Thread warmUp;
 
     @Activate
@@ -74,6 +75,7 @@ public class LoaderService implements PluginLoader {
                         .or(() -> Optional.ofNullable(context.getProperty("taskhost.data"))).orElse("./data");
         Path data = Path.of(dir).toAbsolutePath().normalize();
         this.store = new PluginStore(cm, data);
+        this.uploads = data.resolve("uploads");
         this.installer = new PluginInstaller(context);
         this.builder = new PluginBuilder(ApiClasses.fromBundle(FrameworkUtil.getBundle(TaskBase.class)));
         this.git = new GitPluginSource(Duration.ofSeconds(config.cloneTimeout()));
@@ -167,6 +169,37 @@ public class LoaderService implements PluginLoader {
     }
 
     @Override
+    public InstalledPlugin addJar(String name, byte[] jar, Map<String, Object> parameters) throws LoaderException {
+        checkName(name);
+        Path folder = uploads.resolve(name);
+        try {
+            if (Files.exists(folder) || store.find(name).isPresent()) {
+                throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' already exists", null);
+            }
+            Files.createDirectories(folder);
+            Files.write(folder.resolve("plugin.jar"), PluginPackager.rename(jar, name));
+        } catch (BuildProblem e) {
+            throw new LoaderException(Reason.INVALID, e.getMessage(), ValidationReport.failed(e.problems()));
+        } catch (IOException e) {
+            throw new LoaderException(Reason.INVALID, "cannot keep the uploaded jar: " + e.getMessage(), null);
+        }
+        try {
+            return add(new PluginRequest(name, null, "", "", null, folder.toString(), parameters, true, null, false));
+        } catch (LoaderException e) {
+            deleteQuietly(folder);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            PluginStore.deleteTree(folder);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete " + folder + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public InstalledPlugin reload(String name) throws LoaderException {
         checkName(name);
         if (!busy.add(name)) {
@@ -213,6 +246,7 @@ public class LoaderService implements PluginLoader {
             }
             bundle.ifPresent(installer::uninstall);
             store.delete(name);
+            deleteQuietly(uploads.resolve(name));
             LOG.log(System.Logger.Level.INFO, "removed plugin " + name);
             progress(name, "removed", "");
         } catch (IOException e) {

@@ -26,6 +26,31 @@ final class PluginPackager {
     private PluginPackager() {
     }
 
+    /**
+     * Gives an uploaded plugin bundle the plugin's name: symbolic name {@code taskhost.plugin.<name>} and the
+     * {@code Taskhost-Name} header; everything else stays as built.
+     */
+    static byte[] rename(byte[] jar, String name) throws BuildProblem {
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            Manifest mf = in.getManifest();
+            if (mf == null || mf.getMainAttributes().getValue("Taskhost-Plugin") == null) {
+                throw new BuildProblem("the uploaded file is not a plugin bundle: it needs a manifest with a Taskhost-Plugin header");
+            }
+            mf.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, "taskhost.plugin." + name);
+            mf.getMainAttributes().putValue("Taskhost-Name", name);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (java.util.jar.JarOutputStream copy = new java.util.jar.JarOutputStream(out, mf)) {
+                for (java.util.jar.JarEntry e; (e = in.getNextJarEntry()) != null;) {
+                    copy.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    in.transferTo(copy);
+                }
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new BuildProblem("the uploaded file is not a jar: " + e.getMessage());
+        }
+    }
+
     static byte[] pack(String name, String commit, String className, Map<String, byte[]> classes, byte[] configYaml,
             List<Path> libs) throws BuildProblem {
         try (Jar jar = new Jar("taskhost.plugin." + name); Analyzer analyzer = new Analyzer()) {

@@ -40,7 +40,13 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     @Override
     public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
-        return true;
+        return json(mediaType);
+    }
+
+    /** JSON only: a jar upload (application/octet-stream) is read by Jersey itself. */
+    static boolean json(MediaType mediaType) {
+        return mediaType == null || mediaType.isWildcardType() || mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || mediaType.getSubtype().endsWith("+json");
     }
 
     @Override
@@ -51,7 +57,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     @Override
     public boolean isWriteable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
-        return true;
+        return json(mediaType);
     }
 
     @Override

@@ -174,6 +174,22 @@ public class PluginsResource {
     }
 
     @POST
+    @Path("plugins/upload/{name}")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/java-archive"})
+    public Response upload(@PathParam("name") String name, byte[] jar) {
+        if (jar == null || jar.length == 0) {
+            return Answers.error(400, "the request body must be the plugin jar");
+        }
+        try {
+            InstalledPlugin p = loader.addJar(name, jar, Map.of());
+            return Answers.of(201, true, "Plugin '" + p.name() + "' added (" + p.pluginType() + " " + p.className()
+                    + ", uploaded)", new org.taskhost.api.loader.ValidationReport(true, p.className(), p.pluginType(), List.of()));
+        } catch (LoaderException e) {
+            return Answers.of(e);
+        }
+    }
+
+    @POST
     @Path("plugins/{name}/restart")
     public Response restart(@PathParam("name") String name) {
         try {
