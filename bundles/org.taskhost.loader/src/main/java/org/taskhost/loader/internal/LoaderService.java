@@ -127,44 +127,64 @@ public class LoaderService implements PluginLoader {
 
     @Override
     public InstalledPlugin add(PluginRequest request) throws LoaderException {
-        checkName(request.name());
-        if (!busy.add(request.name())) {
-            throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' is being changed right now", null);
+        return exclusively(request.name(), "cannot store plugin", () -> {
+            try {
+                return install(request);
+            } catch (LoaderException e) {
+                progress(request.name(), "failed", e.getMessage());
+                throw e;
+            }
+        });
+    }
+
+    /** Builds, keeps and installs a new plugin; on a failed start removes what it kept. */
+    private InstalledPlugin install(PluginRequest request) throws LoaderException, IOException {
+        if (store.find(request.name()).isPresent() || installer.bundle(request.name()).isPresent()) {
+            throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' already exists", null);
+        }
+        progress(request.name(), "fetching", request.gitUrl() != null ? GitPluginSource.redact(request.gitUrl()) : request.localPath());
+        PluginBuilder.Built built = build(request);
+        Map<String, Object> params = request.parameters();
+        InstalledPlugin p = new InstalledPlugin(request.name(), request.gitUrl(), request.branch(), request.path(),
+                request.localPath(), built.commit(), built.report().className(), built.report().pluginType(), params,
+                request.autoStart(), request.autostartOrder(), Instant.now());
+        // jar, then record, then bundle: the runtime reads the parameters from the record while it creates the
+        // plugin, and a kill -9 leaves either a complete record (restored at boot) or none
+        store.saveJar(p.name(), p.commit(), built.jar());
+        store.save(p);
+        progress(p.name(), "installing", p.pluginType() + " " + p.className() + " at " + p.commit());
+        try {
+            installer.install(p.name(), built.jar(), request.autoStart() || "job".equals(p.pluginType()), startTimeout);
+        } catch (BuildProblem e) {
+            store.delete(p.name());
+            throw invalid(built.report(), e);
+        }
+        if (request.keepToken() && request.pat() != null && !request.pat().isEmpty()) {
+            store.saveToken(p.name(), request.pat());
+        }
+        LOG.log(System.Logger.Level.INFO, "added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
+        progress(p.name(), "added", p.pluginType() + " " + p.className() + " at " + p.commit());
+        return p;
+    }
+
+    /** Code that changes one plugin. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T run() throws LoaderException, IOException;
+    }
+
+    /** Runs a change of one plugin, refusing a second change of the same plugin while the first runs. */
+    private <T> T exclusively(String name, String failure, Change<T> change) throws LoaderException {
+        checkName(name);
+        if (!busy.add(name)) {
+            throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed right now", null);
         }
         try {
-            if (store.find(request.name()).isPresent() || installer.bundle(request.name()).isPresent()) {
-                throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' already exists", null);
-            }
-            progress(request.name(), "fetching", request.gitUrl() != null ? GitPluginSource.redact(request.gitUrl()) : request.localPath());
-            PluginBuilder.Built built = build(request);
-            Map<String, Object> params = request.parameters();
-            InstalledPlugin p = new InstalledPlugin(request.name(), request.gitUrl(), request.branch(), request.path(),
-                    request.localPath(), built.commit(), built.report().className(), built.report().pluginType(), params,
-                    request.autoStart(), request.autostartOrder(), Instant.now());
-            // jar, then record, then bundle: the runtime reads the parameters from the record while it creates the
-            // plugin, and a kill -9 leaves either a complete record (restored at boot) or none
-            store.saveJar(p.name(), p.commit(), built.jar());
-            store.save(p);
-            progress(p.name(), "installing", p.pluginType() + " " + p.className() + " at " + p.commit());
-            try {
-                installer.install(p.name(), built.jar(), request.autoStart() || "job".equals(p.pluginType()), startTimeout);
-            } catch (BuildProblem e) {
-                store.delete(p.name());
-                throw invalid(built.report(), e);
-            }
-            if (request.keepToken() && request.pat() != null && !request.pat().isEmpty()) {
-                store.saveToken(p.name(), request.pat());
-            }
-            LOG.log(System.Logger.Level.INFO, "added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
-            progress(p.name(), "added", p.pluginType() + " " + p.className() + " at " + p.commit());
-            return p;
-        } catch (LoaderException e) {
-            progress(request.name(), "failed", e.getMessage());
-            throw e;
+            return change.run();
         } catch (IOException e) {
-            throw new LoaderException(Reason.INVALID, "cannot store plugin '" + request.name() + "': " + e.getMessage(), null);
+            throw new LoaderException(Reason.INVALID, failure + " '" + name + "': " + e.getMessage(), null);
         } finally {
-            busy.remove(request.name());
+            busy.remove(name);
         }
     }
 
@@ -201,11 +221,7 @@ public class LoaderService implements PluginLoader {
 
     @Override
     public InstalledPlugin reload(String name) throws LoaderException {
-        checkName(name);
-        if (!busy.add(name)) {
-            throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed right now", null);
-        }
-        try {
+        return exclusively(name, "cannot reload plugin", () -> {
             InstalledPlugin old = store.find(name).orElseThrow(() -> notFound(name));
             Bundle bundle = installer.bundle(name).orElseThrow(() -> notFound(name));
             PluginRequest again = new PluginRequest(name, old.gitUrl(), old.branch(), old.path(), store.keptToken(name).orElse(null),
@@ -225,20 +241,12 @@ public class LoaderService implements PluginLoader {
             LOG.log(System.Logger.Level.INFO, "reloaded plugin " + name + " at commit " + now.commit());
             progress(name, "reloaded", "at " + now.commit());
             return now;
-        } catch (IOException e) {
-            throw new LoaderException(Reason.INVALID, "cannot reload plugin '" + name + "': " + e.getMessage(), null);
-        } finally {
-            busy.remove(name);
-        }
+        });
     }
 
     @Override
     public void remove(String name) throws LoaderException {
-        checkName(name);
-        if (!busy.add(name)) {
-            throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed right now", null);
-        }
-        try {
+        exclusively(name, "cannot forget plugin", () -> {
             Optional<Bundle> bundle = installer.bundle(name);
             boolean kept = store.find(name).isPresent();
             if (bundle.isEmpty() && !kept) {
@@ -249,11 +257,8 @@ public class LoaderService implements PluginLoader {
             deleteQuietly(uploads.resolve(name));
             LOG.log(System.Logger.Level.INFO, "removed plugin " + name);
             progress(name, "removed", "");
-        } catch (IOException e) {
-            throw new LoaderException(Reason.INVALID, "cannot forget plugin '" + name + "': " + e.getMessage(), null);
-        } finally {
-            busy.remove(name);
-        }
+            return null;
+        });
     }
 
     @Override
