@@ -61,8 +61,6 @@ class PluginFromGitProcessIT {
             th.kill();
         }
         try (TaskhostProcess th = new TaskhostProcess(env(data))) {
-            String outcome = th.awaitLine("whole or absent", l -> l.contains("[slow] tick slow none") || l.contains("[loader] restored")
-                    || l.contains("[taskhost] runtime ready"));
             th.awaitShell();
             String listed = th.awaitLine("the list", l -> l.contains("slow ") && l.contains("TASK") || l.contains("no plugins"));
             if (listed.contains("slow ")) {
@@ -71,7 +69,6 @@ class PluginFromGitProcessIT {
             } else {
                 assertThat(th.lines()).noneMatch(l -> l.contains("[slow]"));
             }
-            assertThat(outcome).isNotNull();
             assertThat(th.terminate()).isZero();
         }
     }

@@ -95,8 +95,4 @@ final class ApiClasses {
     InputStream open(String binaryName) {
         return classes.get(binaryName).get();
     }
-
-    int size() {
-        return classes.size();
-    }
 }

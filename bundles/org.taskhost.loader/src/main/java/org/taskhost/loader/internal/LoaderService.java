@@ -29,6 +29,7 @@ import org.taskhost.api.loader.LoaderException.Reason;
 import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.loader.PluginRequest;
 import org.taskhost.api.loader.ValidationReport;
+import org.taskhost.api.runtime.DataDirectory;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.runtime.internal.log.PluginLog;
 
@@ -70,10 +71,7 @@ public class LoaderService implements PluginLoader {
         this.configurationAdmin = cm;
         this.runtime = runtime;
         logLevel(Optional.ofNullable(System.getenv("TASKHOST_LOG_LEVEL")).or(() -> Optional.ofNullable(System.getenv("IOCMNG_LOG_LEVEL"))));
-        String dir = !config.dataDir().isBlank() ? config.dataDir()
-                : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank())
-                        .or(() -> Optional.ofNullable(context.getProperty("taskhost.data"))).orElse("./data");
-        Path data = Path.of(dir).toAbsolutePath().normalize();
+        Path data = DataDirectory.resolve(config.dataDir(), System::getenv, context::getProperty);
         this.store = new PluginStore(cm, data);
         this.uploads = data.resolve("uploads");
         this.installer = new PluginInstaller(context);
@@ -118,11 +116,6 @@ public class LoaderService implements PluginLoader {
         warmUp.interrupt();
         boot.join(Duration.ofSeconds(10));
         warmUp.join(Duration.ofSeconds(10));
-    }
-
-    /** Waits until the plugins kept from the last run and the first-start samples are installed. */
-    boolean awaitBoot(Duration wait) throws InterruptedException {
-        return boot.join(wait);
     }
 
     @Override

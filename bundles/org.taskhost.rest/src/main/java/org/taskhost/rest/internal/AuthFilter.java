@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
+import org.taskhost.api.runtime.DataDirectory;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -37,9 +38,7 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Activate
     public AuthFilter(BundleContext context, RestConfig config) throws IOException {
-        Path data = Path.of(!config.dataDir().isBlank() ? config.dataDir()
-                : Optional.ofNullable(System.getenv("TASKHOST_DATA")).filter(s -> !s.isBlank())
-                        .or(() -> Optional.ofNullable(context.getProperty("taskhost.data"))).orElse("./data")).toAbsolutePath().normalize();
+        Path data = DataDirectory.resolve(config.dataDir(), System::getenv, context::getProperty);
         Path admin = TokenStore.ensureAdminToken(data);
         tokens.add(Role.ADMIN, Files.readString(admin));
         int n = 0;

@@ -54,12 +54,14 @@ public class PluginExtender {
     private final ServiceRegistration<PvRegistry> registryRegistration;
     private final BundleTracker<Tracked> tracker;
     private volatile Settings settings;
+    private final BundleContext context;
 
     private record Tracked(ManagedPlugin plugin, ServiceRegistration<ManagedPlugin> registration) {
     }
 
     @Activate
     public PluginExtender(BundleContext context, RuntimeConfig config) {
+        this.context = context;
         modified(config);
         registryRegistration = context.registerService(PvRegistry.class, registry, null);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new org.osgi.util.tracker.BundleTrackerCustomizer<>() {
@@ -84,7 +86,7 @@ public class PluginExtender {
 
     @Modified
     void modified(RuntimeConfig config) {
-        settings = Settings.resolve(System::getenv, config);
+        settings = Settings.resolve(System::getenv, context::getProperty, config);
         PluginLog.threshold(settings.logLevel());
     }
 

@@ -3,6 +3,8 @@ package org.taskhost.runtime.internal;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import org.taskhost.api.runtime.DataDirectory;
+
 /**
  * The runtime's settings: environment variables ({@code TASKHOST_*}, with iocmng's {@code IOCMNG_*} names as
  * aliases) win over the configuration, which wins over the defaults.
@@ -15,9 +17,10 @@ public record Settings(String prefix, System.Logger.Level logLevel, java.nio.fil
 
     /**
      * @param env looks up an environment variable, null if unset
+     * @param property looks up a framework property, null if unset
      * @param config the component configuration
      */
-    static Settings resolve(UnaryOperator<String> env, RuntimeConfig config) {
+    static Settings resolve(UnaryOperator<String> env, UnaryOperator<String> property, RuntimeConfig config) {
         String prefix = first(env, "TASKHOST_PREFIX", "IOCMNG_PREFIX", config.prefix());
         if (prefix.isEmpty()) {
             String beamline = first(env, "TASKHOST_BEAMLINE", "BEAMLINE", config.beamline()).toUpperCase(Locale.ROOT);
@@ -25,9 +28,7 @@ public record Settings(String prefix, System.Logger.Level logLevel, java.nio.fil
             prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
         }
         String level = first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel());
-        String data = first(env, "TASKHOST_DATA", "TASKHOST_DATA", "./data");
-        return new Settings(prefix.toUpperCase(Locale.ROOT), level(level),
-                java.nio.file.Path.of(data).toAbsolutePath().normalize());
+        return new Settings(prefix.toUpperCase(Locale.ROOT), level(level), DataDirectory.resolve("", env, property));
     }
 
     private static String first(UnaryOperator<String> env, String name, String alias, String fallback) {

@@ -20,7 +20,7 @@ class SettingsTest {
     }
 
     private static Settings resolve(Map<String, String> env, RuntimeConfig c) {
-        return Settings.resolve(env::get, c);
+        return Settings.resolve(env::get, name -> null, c);
     }
 
     @Test

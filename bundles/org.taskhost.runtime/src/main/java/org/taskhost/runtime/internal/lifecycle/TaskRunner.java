@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.taskhost.api.JobResult;
 import org.taskhost.api.TaskBase;
+import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
 import org.taskhost.api.runtime.TaskStatus;
@@ -256,6 +257,6 @@ public final class TaskRunner extends AbstractRunner {
         if (status() != TaskStatus.ERROR || initialized) {
             status(TaskStatus.END, "Task stopped");
         }
-        setup.events().accept(new org.taskhost.api.runtime.PluginEvent(name(), org.taskhost.api.runtime.PluginEvent.Type.STOPPED, state(), Instant.now()));
+        setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STOPPED, state(), Instant.now()));
     }
 }
