@@ -85,6 +85,15 @@ class RestProcessIT {
     }
 
     @Test
+    void aRefusedRequestWithABodyLeavesTheKeptAliveConnectionUsable() throws Exception {
+        // Before the body was drained, about one in thirty of these met a connection Jetty had dropped after answering.
+        for (int i = 0; i < 300; i++) {
+            assertThat(send("POST", "/tasks", "{\"name\":\"n" + i + "\"}", i % 2 == 0 ? null : READ).statusCode())
+                    .as("refused request " + i).isEqualTo(i % 2 == 0 ? 401 : 403);
+        }
+    }
+
+    @Test
     void neitherTheGitTokenNorTheAdminTokenIsEverLoggedOrReturned() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -65,14 +65,14 @@ public class AuthFilter implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            request.abortWith(withChallenge(Answers.error(401, "a bearer token is required (Authorization: Bearer <token>)")));
+            Refusals.refuse(request, withChallenge(Answers.error(401, "a bearer token is required (Authorization: Bearer <token>)")));
             return;
         }
         Optional<Role> role = tokens.roleOf(header.substring(7));
         if (role.isEmpty()) {
-            request.abortWith(withChallenge(Answers.error(401, "unknown token")));
+            Refusals.refuse(request, withChallenge(Answers.error(401, "unknown token")));
         } else if (!role.get().covers(needed.get())) {
-            request.abortWith(Answers.error(403, "this needs the " + needed.get().name().toLowerCase() + " role; the token has "
+            Refusals.refuse(request, Answers.error(403, "this needs the " + needed.get().name().toLowerCase() + " role; the token has "
                     + role.get().name().toLowerCase()));
         }
     }

@@ -28,7 +28,7 @@ public class StartingFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<String> answer = answer(loader.ready());
-        answer.ifPresent(message -> request.abortWith(Answers.error(503, message)));
+        answer.ifPresent(message -> Refusals.refuse(request, Answers.error(503, message)));
     }
 
     static Optional<String> answer(boolean ready) {
