@@ -42,6 +42,12 @@ final class GitFixture {
         return git("rev-parse", "HEAD").trim();
     }
 
+    /** Writes a file of the work tree (committed by {@link #commitAll()}). */
+    GitFixture write(String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+        return this;
+    }
+
     /** Commits whatever is in the work tree; returns the file:// URL. */
     String commitAll() throws IOException, InterruptedException {
         git("add", "-A");

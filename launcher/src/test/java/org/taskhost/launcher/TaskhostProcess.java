@@ -21,6 +21,8 @@ final class TaskhostProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final boolean console;
+    /** The Channel Access server's port: a free one, with beacons kept on the loopback, unless the test chose. */
+    final int caPort;
 
     TaskhostProcess(Map<String, String> env) throws IOException {
         output = Files.createTempFile("taskhost-e2e", ".log");
@@ -29,6 +31,15 @@ final class TaskhostProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.redirectInput(console ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
+        if (!env.containsKey("EPICS_CAS_SERVER_PORT")) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                pb.environment().put("EPICS_CAS_SERVER_PORT", String.valueOf(free.getLocalPort()));
+            }
+        }
+        caPort = Integer.parseInt(pb.environment().get("EPICS_CAS_SERVER_PORT"));
+        pb.environment().putIfAbsent("EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1");
+        pb.environment().putIfAbsent("EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO");
+        pb.environment().putIfAbsent("EPICS_CAS_BEACON_PORT", String.valueOf(caPort + 1));
         if (!env.containsKey("TASKHOST_PORT")) {
             try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
                 pb.environment().put("TASKHOST_PORT", String.valueOf(free.getLocalPort()));

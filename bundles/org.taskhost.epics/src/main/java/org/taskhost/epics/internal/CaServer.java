@@ -1,0 +1,108 @@
+package org.taskhost.epics.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.api.runtime.PvRegistryListener;
+
+import com.cosylab.epics.caj.cas.CAJServerContext;
+import com.cosylab.epics.caj.cas.CASTransport;
+import com.cosylab.epics.caj.impl.Transport;
+
+import gov.aps.jca.CAException;
+import gov.aps.jca.cas.ServerChannel;
+import gov.aps.jca.configuration.ConfigurationException;
+
+/**
+ * The Channel Access server: every PV of the {@link PvRegistry} is served under its full name while its plugin runs.
+ * When a plugin goes, its clients are told their channels disconnected; they find the names again after a reload.
+ */
+@Component(service = CaServer.class, immediate = true, configurationPid = "org.taskhost.epics",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CaServerConfig.class)
+public class CaServer implements PvRegistryListener {
+
+    private static final System.Logger LOG = System.getLogger("org.taskhost.epics");
+
+    private final PvRegistry registry;
+    private final PvDirectory directory = new PvDirectory();
+    private final CAJServerContext context;
+
+    @Activate
+    public CaServer(@Reference PvRegistry registry, CaServerConfig config) throws CAException, ConfigurationException {
+        this.registry = registry;
+        if (!config.enabled()) {
+            context = null;
+            System.out.println("Channel Access server disabled (org.taskhost.epics enabled=false)");
+            return;
+        }
+        CaSettings settings = CaSettings.resolve(System::getenv, config);
+        context = new CAJServerContext();
+        context.configure(settings.toCaj());
+        context.initialize(directory);
+        Thread.ofPlatform().daemon().name("CA server beacons").start(this::run);
+        registry.addListener(this);
+        System.out.println("Channel Access server on port " + context.getTcpServerPort() + " serving " + directory.size() + " PVs");
+    }
+
+    private void run() {
+        try {
+            context.run(0);
+        } catch (CAException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "CA server stopped: " + e.getMessage());
+        }
+    }
+
+    /** @return the TCP port clients connect to, or 0 when the server is disabled */
+    public int port() {
+        return context == null ? 0 : context.getTcpServerPort();
+    }
+
+    @Override
+    public void added(Pv pv) {
+        CaPv served = new CaPv(pv);
+        directory.add(served);
+        pv.addListener(served);
+    }
+
+    @Override
+    public void removed(Pv pv) {
+        directory.remove(pv.fullName()).ifPresent(served -> {
+            pv.removeListener(served);
+            disconnect(served);
+        });
+    }
+
+    private void disconnect(CaPv served) {
+        for (Transport t : context.getTransportRegistry().toArray()) {
+            CASTransport transport = (CASTransport) t;
+            for (ServerChannel channel : served.channels()) {
+                if (transport.getChannel(channel.getSID()) != channel) {
+                    continue;
+                }
+                try {
+                    new ChannelDisconnect(transport, channel.getCID()).submit();
+                } catch (java.io.IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "client gone before its channel was disconnected: " + e.getMessage());
+                }
+                transport.unregisterChannel(channel.getSID());
+                channel.destroy();
+            }
+        }
+    }
+
+    @Deactivate
+    void stop() throws CAException {
+        if (context == null) {
+            return;
+        }
+        registry.removeListener(this);
+        registry.all().forEach(this::removed);
+        context.destroy();
+    }
+}
