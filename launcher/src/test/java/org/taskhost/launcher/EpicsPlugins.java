@@ -75,4 +75,28 @@ final class EpicsPlugins {
                 }
                 """).write("config.yaml", "parameters:\n  interval: 0.01\n").commitAll();
     }
+
+    /** A task whose inputs follow the probe's PVs: COUNTER by monitor, GAIN by a read every 0.2 s. */
+    static String follower() throws IOException, InterruptedException {
+        return new GitFixture().write("Follower.java", """
+                import org.taskhost.api.TaskBase;
+                public class Follower extends TaskBase {
+                    public void initialize() { }
+                    public void execute() { }
+                    public void cleanup() { }
+                    public void onPut(String pv, Object value) {
+                        if (pv.equals("POLLED")) {
+                            logger().log(System.Logger.Level.INFO, "followed POLLED " + value);
+                        }
+                    }
+                }
+                """).write("config.yaml", """
+                parameters:
+                  interval: 1.0
+                pvs:
+                  inputs:
+                    SRC: {type: int, link: 'BEAMLINE:DEFAULT:PROBE:COUNTER', link_mode: monitor}
+                    POLLED: {type: float, link: 'BEAMLINE:DEFAULT:PROBE:GAIN', poll_rate: 0.2}
+                """).commitAll();
+    }
 }

@@ -33,11 +33,15 @@ final class HttpTaskhost implements AutoCloseable {
 
     /** Starts taskhost on a free port with a new data directory, and waits until /health answers 200. */
     static HttpTaskhost start(Map<String, String> extraEnv) throws Exception {
+        return start(extraEnv, Files.createTempDirectory("e2e-http"));
+    }
+
+    /** Starts taskhost on a free port with the given data directory (kept from an earlier run, or new). */
+    static HttpTaskhost start(Map<String, String> extraEnv, Path data) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path data = Files.createTempDirectory("e2e-http");
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("TASKHOST_PORT", String.valueOf(port));
         env.put("TASKHOST_DATA", data.toString());

@@ -58,6 +58,16 @@ public interface Pv {
      */
     CompletionStage<Void> put(Object value);
 
+    /**
+     * A new value of the external PV this input follows ({@link PvSpec#link()}): converted to the PV's type, set,
+     * then handed to the plugin as a put would be. Drive limits do not apply: the value is what the other side has.
+     *
+     * @param value the linked PV's value
+     * @return completes when the plugin has handled it
+     * @throws PutRejectedException if the value does not convert to the PV's type, or the PV has no link
+     */
+    CompletionStage<Void> follow(Object value);
+
     /** @param listener told of every new value from now on */
     void addListener(PvListener listener);
 

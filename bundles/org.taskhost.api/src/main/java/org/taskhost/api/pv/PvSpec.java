@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param labels enum labels; for bool ZNAM and ONAM
  * @param length the maximum number of elements (waveform), 1 otherwise
  * @param description DESC
+ * @param link the external PV an input follows, or null
  */
 public record PvSpec(String name, PvType type, boolean writable, Object initial, String unit, int precision,
         double displayLow, double displayHigh, Double driveLow, Double driveHigh, AlarmLimits alarms,
-        List<String> labels, int length, String description) {
+        List<String> labels, int length, String description, PvLink link) {
 
     /** Checks and copies the fields. */
     public PvSpec {
@@ -61,6 +62,7 @@ public record PvSpec(String name, PvType type, boolean writable, Object initial,
         private List<String> labels;
         private int length = 1;
         private String description = "";
+        private PvLink link;
 
         private Builder(String name, PvType type) {
             this.name = name;
@@ -88,11 +90,13 @@ public record PvSpec(String name, PvType type, boolean writable, Object initial,
         public Builder length(int v) { this.length = v; return this; }
         /** @param v DESC @return this */
         public Builder description(String v) { this.description = v; return this; }
+        /** @param v the external PV the input follows, or null @return this */
+        public Builder link(PvLink v) { this.link = v; return this; }
 
         /** @return the spec */
         public PvSpec build() {
             return new PvSpec(name, type, writable, initial, unit, precision, displayLow, displayHigh,
-                    driveLow, driveHigh, alarms, labels, length, description);
+                    driveLow, driveHigh, alarms, labels, length, description, link);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.taskhost.epics.internal;
 
+import org.taskhost.runtime.internal.log.PluginLog;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,7 @@ import gov.aps.jca.cas.ServerChannel;
  */
 final class CaPv extends ProcessVariable implements PvListener {
 
-    private static final System.Logger LOG = System.getLogger("org.taskhost.epics");
+    private static final System.Logger LOG = new PluginLog("epics");
 
     private final Pv pv;
     private final List<ServerChannel> channels = new CopyOnWriteArrayList<>();
@@ -70,7 +71,7 @@ final class CaPv extends ProcessVariable implements PvListener {
         ServerChannel channel = new ServerChannel(this, cid, sid, user, host) {
             @Override
             public boolean writeAccess() {
-                return pv.spec().writable();
+                return pv.spec().writable() && pv.spec().link() == null;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package org.taskhost.epics.internal;
 
+import org.taskhost.runtime.internal.log.PluginLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,15 +28,17 @@ import gov.aps.jca.configuration.ConfigurationException;
 @Designate(ocd = CaServerConfig.class)
 public class CaServer implements PvRegistryListener {
 
-    private static final System.Logger LOG = System.getLogger("org.taskhost.epics");
+    private static final System.Logger LOG = new PluginLog("epics");
 
     private final PvRegistry registry;
     private final PvDirectory directory = new PvDirectory();
     private final CAJServerContext context;
+    private final Links links;
 
     @Activate
     public CaServer(@Reference PvRegistry registry, CaServerConfig config) throws CAException, ConfigurationException {
         this.registry = registry;
+        this.links = new Links(CaClientSettings.resolve(System::getenv), registry::find);
         if (!config.enabled()) {
             context = null;
             System.out.println("Channel Access server disabled (org.taskhost.epics enabled=false)");
@@ -47,7 +50,7 @@ public class CaServer implements PvRegistryListener {
         context.initialize(directory);
         Thread.ofPlatform().daemon().name("CA server beacons").start(this::run);
         registry.addListener(this);
-        System.out.println("Channel Access server on port " + context.getTcpServerPort() + " serving " + directory.size() + " PVs");
+        System.out.println("Channel Access server on port " + context.getTcpServerPort());
     }
 
     private void run() {
@@ -68,10 +71,14 @@ public class CaServer implements PvRegistryListener {
         CaPv served = new CaPv(pv);
         directory.add(served);
         pv.addListener(served);
+        if (pv.spec().link() != null) {
+            links.follow(pv);
+        }
     }
 
     @Override
     public void removed(Pv pv) {
+        links.drop(pv);
         directory.remove(pv.fullName()).ifPresent(served -> {
             pv.removeListener(served);
             disconnect(served);
@@ -103,6 +110,7 @@ public class CaServer implements PvRegistryListener {
         }
         registry.removeListener(this);
         registry.all().forEach(this::removed);
+        links.close();
         context.destroy();
     }
 }

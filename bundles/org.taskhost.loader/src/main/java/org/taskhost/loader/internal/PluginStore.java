@@ -116,6 +116,8 @@ final class PluginStore {
         cm.getFactoryConfiguration(FACTORY_PID, name, "?").delete();
         deleteTree(data.resolve("plugins").resolve(name));
         Files.deleteIfExists(token(name));
+        // the runtime's autosave of the plugin's inputs and ENABLE: a plugin added again under this name starts afresh
+        Files.deleteIfExists(data.resolve("autosave").resolve(name + ".yaml"));
     }
 
     /** Removes the jars of a plugin except the one in use. */

@@ -26,6 +26,7 @@ import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.runtime.internal.autosave.Autosave;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
@@ -55,6 +56,7 @@ public class PluginExtender {
     private final BundleTracker<Tracked> tracker;
     private volatile Settings settings;
     private final BundleContext context;
+    private final Autosave autosave;
 
     private record Tracked(ManagedPlugin plugin, ServiceRegistration<ManagedPlugin> registration) {
     }
@@ -63,6 +65,7 @@ public class PluginExtender {
     public PluginExtender(BundleContext context, RuntimeConfig config) {
         this.context = context;
         modified(config);
+        autosave = new Autosave(settings.dataDir().resolve("autosave"));
         registryRegistration = context.registerService(PvRegistry.class, registry, null);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new org.osgi.util.tracker.BundleTrackerCustomizer<>() {
             @Override
@@ -95,6 +98,7 @@ public class PluginExtender {
         tracker.close();
         registryRegistration.unregister();
         clocks.close();
+        autosave.close();
     }
 
     private Tracked add(Bundle bundle) {
@@ -130,10 +134,12 @@ public class PluginExtender {
         if (plugin instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
             try {
                 registry.addAll(name, runner.pvs());
+                autosave.attach(runner, runner.pvs());
                 runner.start();
             } catch (RuntimeException e) {
                 registry.removeAll(runner.pvs());
                 runner.stop();
+                autosave.detach(name, runner.pvs());
                 return new FailedPlugin(name, className, bundle.getBundleId(), e.getMessage());
             }
         }
@@ -148,6 +154,7 @@ public class PluginExtender {
         }
         if (tracked.plugin() instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
             runner.stop();
+            autosave.detach(runner.name(), runner.pvs());
             registry.removeAll(runner.pvs());
         }
         names.remove(tracked.plugin().name(), bundle.getBundleId());

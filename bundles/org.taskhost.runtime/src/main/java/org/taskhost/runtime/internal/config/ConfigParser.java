@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.PluginMode;
 
@@ -169,13 +170,34 @@ public final class ConfigParser {
             for (Map.Entry<String, YamlField> e : f.children().entrySet()) {
                 String name = e.getKey();
                 String previous = seenIn.get(name);
+                if (previous != null && previous.startsWith("the link of ")) {
+                    e.getValue().problem("PV name '" + name + "' is taken by the state PV of " + previous);
+                    continue;
+                }
                 if (previous != null && !previous.endsWith(kind)) {
                     e.getValue().problem("PV '" + name + "' is both an input and an output (also in " + previous + ")");
                     continue;
                 }
                 seenIn.put(name, f.path());
-                PvDefinitionParser.parse(name, e.getValue(), writable).ifPresent(spec -> into.put(name, spec));
+                PvDefinitionParser.parse(name, e.getValue(), writable).ifPresent(spec -> {
+                    into.put(name, spec);
+                    if (spec.link() != null) {
+                        connection(e.getValue(), spec);
+                    }
+                });
             }
+        }
+
+        /** A linked input shows its link's state in {@code <NAME>_CONN}, a read-only bool. */
+        private void connection(YamlField f, PvSpec input) {
+            String name = PvLink.connectionPv(input.name());
+            if (seenIn.containsKey(name)) {
+                f.problem("the link's state PV " + name + " clashes with the PV of that name in " + seenIn.get(name));
+                return;
+            }
+            seenIn.put(name, "the link of " + input.name());
+            outputs.put(name, PvSpec.builder(name, org.taskhost.api.pv.PvType.BOOL).labels(List.of("Disconnected", "Connected"))
+                    .initial(0).description("link to " + input.link().target()).build());
         }
 
         List<PvSpec> inputs() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.taskhost.api.pv.AlarmLimits;
 import org.taskhost.api.pv.AlarmSeverity;
+import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.pv.PvType;
 import org.taskhost.runtime.internal.pv.DefaultPvs;
@@ -20,7 +21,9 @@ final class PvDefinitionParser {
 
     static final Set<String> KEYS = Set.of("type", "value", "unit", "prec", "low", "high", "drvl", "drvh",
             "alarm", "alarm_on", "znam", "onam", "enum", "length", "desc");
-    static final Set<String> NOT_YET = Set.of("link", "link_mode", "mode", "poll_rate", "trigger", "buffer_size", "latch", "latch_dir");
+    static final Set<String> LINK_KEYS = Set.of("link", "link_mode", "mode", "poll_rate");
+    static final Set<String> NOT_YET = Set.of("trigger", "buffer_size", "latch", "latch_dir");
+    private static final Pattern LINK_TARGET = Pattern.compile("[A-Za-z0-9_:.\\-\\[\\]{}$]+");
     static final Set<String> ALARM_KEYS = Set.of("lolo", "low", "high", "hihi", "lolo_severity", "low_severity", "high_severity", "hihi_severity");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final int MAX_LABELS = 16;
@@ -44,9 +47,10 @@ final class PvDefinitionParser {
         for (YamlField k : c.values()) {
             String key = k.path().substring(k.path().lastIndexOf('.') + 1);
             if (NOT_YET.contains(key)) {
-                ok = k.problem("is not supported by this version of taskhost (external links come with the EPICS issue)");
-            } else if (!KEYS.contains(key)) {
-                ok = k.problem("unknown key; known keys are " + String.join(", ", new TreeSet<>(KEYS)));
+                ok = k.problem("is not supported by this version of taskhost");
+            } else if (!KEYS.contains(key) && !LINK_KEYS.contains(key)) {
+                ok = k.problem("unknown key; known keys are " + String.join(", ", new TreeSet<>(KEYS)) + ", "
+                        + String.join(", ", new TreeSet<>(LINK_KEYS)));
             }
         }
         PvType type = PvType.FLOAT;
@@ -81,6 +85,7 @@ final class PvDefinitionParser {
         ok &= alarms != null;
         b.alarms(alarms);
         ok &= labels(c, type, b);
+        ok &= link(c, writable, b);
         if (c.containsKey("length")) {
             Optional<Integer> n = c.get("length").integer();
             ok &= n.isPresent() && (type == PvType.WAVEFORM || c.get("length").problem("applies only to type waveform"))
@@ -106,6 +111,57 @@ final class PvDefinitionParser {
             }
         }
         return Optional.of(b.initial(initial).build());
+    }
+
+    /** iocmng 2.5's {@code link}, {@code link_mode} (alias {@code mode}: monitor or poll, default poll), {@code poll_rate}. */
+    private static boolean link(Map<String, YamlField> c, boolean input, PvSpec.Builder b) {
+        if (!c.containsKey("link")) {
+            for (String k : List.of("link_mode", "mode", "poll_rate")) {
+                if (c.containsKey(k)) {
+                    return c.get(k).problem("applies only to an input with a link");
+                }
+            }
+            return true;
+        }
+        YamlField f = c.get("link");
+        if (!input) {
+            return f.problem("applies only to inputs: an input follows the external PV");
+        }
+        Optional<String> target = f.string();
+        if (target.isEmpty()) {
+            return false;
+        }
+        if (!LINK_TARGET.matcher(target.get()).matches()) {
+            return f.problem("must be a PV name (letters, digits and _ : . - [ ] { } $), got '" + target.get() + "'");
+        }
+        PvLink.Mode mode = PvLink.Mode.POLL;
+        YamlField m = c.containsKey("link_mode") ? c.get("link_mode") : c.get("mode");
+        if (m != null) {
+            Optional<String> t = m.string();
+            if (t.isEmpty()) {
+                return false;
+            }
+            switch (t.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "monitor" -> mode = PvLink.Mode.MONITOR;
+                case "poll" -> mode = PvLink.Mode.POLL;
+                default -> {
+                    return m.problem("must be monitor or poll, got '" + t.get() + "'");
+                }
+            }
+        }
+        double rate = 1.0;
+        if (c.containsKey("poll_rate")) {
+            Optional<Double> r = c.get("poll_rate").number();
+            if (r.isEmpty()) {
+                return false;
+            }
+            if (!(r.get() > 0)) {
+                return c.get("poll_rate").problem("must be > 0 seconds, got " + r.get());
+            }
+            rate = r.get();
+        }
+        b.link(new PvLink(target.get(), mode, rate));
+        return true;
     }
 
     private static PvSpec fail(YamlField f, String message) {

@@ -97,6 +97,9 @@ public final class PvImpl implements Pv {
         if (!spec.writable()) {
             throw new PutRejectedException("PV " + fullName + " is read-only");
         }
+        if (spec.link() != null) {
+            throw new PutRejectedException("PV " + fullName + " follows " + spec.link().target() + " and takes no puts");
+        }
         Object converted;
         try {
             converted = Values.coerce(spec, value);
@@ -111,6 +114,18 @@ public final class PvImpl implements Pv {
             }
         }
         return owner.put(this, converted);
+    }
+
+    @Override
+    public CompletionStage<Void> follow(Object value) {
+        if (spec.link() == null) {
+            throw new PutRejectedException("PV " + fullName + " has no link");
+        }
+        try {
+            return owner.put(this, Values.coerce(spec, value));
+        } catch (IllegalArgumentException e) {
+            throw new PutRejectedException("PV " + fullName + ": the value of " + spec.link().target() + ": " + e.getMessage());
+        }
     }
 
     /** Sets the value as accepted from a put; called by the owner. */

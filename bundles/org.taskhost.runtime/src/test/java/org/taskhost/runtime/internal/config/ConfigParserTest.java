@@ -65,7 +65,7 @@ class ConfigParserTest {
             Arguments.of("prec too large", "pvs:\n  outputs:\n    A:\n      prec: 20\n",
                 "config.yaml:4:13: field 'pvs.outputs.A.prec': must be from 0 to 17, got 20"),
             Arguments.of("unknown PV key", "pvs:\n  outputs:\n    A:\n      unti: V\n",
-                "config.yaml:4:13: field 'pvs.outputs.A.unti': unknown key; known keys are alarm, alarm_on, desc, drvh, drvl, enum, high, length, low, onam, prec, type, unit, value, znam"),
+                "config.yaml:4:13: field 'pvs.outputs.A.unti': unknown key; known keys are alarm, alarm_on, desc, drvh, drvl, enum, high, length, low, onam, prec, type, unit, value, znam, link, link_mode, mode, poll_rate"),
             Arguments.of("int value is text", "pvs:\n  inputs:\n    N:\n      type: int\n      value: abc\n",
                 "config.yaml:5:14: field 'pvs.inputs.N.value': initial value for a int PV: expected a whole number, got 'abc'"),
             Arguments.of("bool value 2", "pvs:\n  inputs:\n    B:\n      type: bool\n      value: 2\n",
@@ -80,8 +80,20 @@ class ConfigParserTest {
                 "config.yaml:5:14: field 'pvs.inputs.A.value': initial value 11.0 is outside drvl..drvh null..10.0"),
             Arguments.of("unknown top-level key", "triger: yes\n",
                 "config.yaml:1:9: field 'triger': unknown key; known keys are arguments, class, parameters, prefix, pvs"),
-            Arguments.of("links not yet supported", "pvs:\n  inputs:\n    A:\n      link: 'X:Y'\n",
-                "config.yaml:4:13: field 'pvs.inputs.A.link': is not supported by this version of taskhost (external links come with the EPICS issue)"),
+            Arguments.of("latches not yet supported", "pvs:\n  inputs:\n    A:\n      latch: true\n",
+                "config.yaml:4:14: field 'pvs.inputs.A.latch': is not supported by this version of taskhost"),
+            Arguments.of("a link on an output", "pvs:\n  outputs:\n    A:\n      link: 'X:Y'\n",
+                "config.yaml:4:13: field 'pvs.outputs.A.link': applies only to inputs: an input follows the external PV"),
+            Arguments.of("a link mode without a link", "pvs:\n  inputs:\n    A:\n      link_mode: monitor\n",
+                "config.yaml:4:18: field 'pvs.inputs.A.link_mode': applies only to an input with a link"),
+            Arguments.of("an unknown link mode", "pvs:\n  inputs:\n    A:\n      link: 'X:Y'\n      link_mode: push\n",
+                "config.yaml:5:18: field 'pvs.inputs.A.link_mode': must be monitor or poll, got 'push'"),
+            Arguments.of("a link target with a space", "pvs:\n  inputs:\n    A:\n      link: 'X Y'\n",
+                "config.yaml:4:13: field 'pvs.inputs.A.link': must be a PV name (letters, digits and _ : . - [ ] { } $), got 'X Y'"),
+            Arguments.of("a poll rate of zero", "pvs:\n  inputs:\n    A:\n      link: 'X:Y'\n      poll_rate: 0\n",
+                "config.yaml:5:18: field 'pvs.inputs.A.poll_rate': must be > 0 seconds, got 0.0"),
+            Arguments.of("a link state PV clashing with an output", "pvs:\n  inputs:\n    A:\n      link: 'X:Y'\n  outputs:\n    A_CONN: {type: int}\n",
+                "config.yaml:6:13: field 'pvs.outputs.A_CONN': PV name 'A_CONN' is taken by the state PV of the link of A"),
             Arguments.of("waveform without length", "pvs:\n  outputs:\n    W:\n      type: waveform\n",
                 "config.yaml:4:13: field 'pvs.outputs.W.type': a waveform needs a length"),
             Arguments.of("string value too long", "pvs:\n  inputs:\n    S:\n      type: string\n      value: '" + "x".repeat(41) + "'\n",
@@ -146,6 +158,17 @@ class ConfigParserTest {
         PluginDescriptor d = parser.parse("parameters:\n  triggered: true\narguments:\n  inputs:\n    GAIN: {type: int, value: 3}\n");
         assertThat(d.mode()).isEqualTo(PluginMode.TRIGGERED);
         assertThat(d.inputs()).singleElement().satisfies(s -> assertThat(s.initial()).isEqualTo(3L));
+    }
+
+    @Test
+    void aLinkedInputFollowsItsTargetAndGetsAStatePv() throws Exception {
+        PluginDescriptor d = new ConfigParser("config.yaml").parse(
+                "pvs:\n  inputs:\n    SRC: {type: int, link: 'OTHER:COUNT', link_mode: monitor}\n    P: {link: 'OTHER:X', poll_rate: 0.5}\n");
+        assertThat(d.inputs().get(0).link()).isEqualTo(new org.taskhost.api.pv.PvLink("OTHER:COUNT", org.taskhost.api.pv.PvLink.Mode.MONITOR, 1.0));
+        assertThat(d.inputs().get(1).link()).isEqualTo(new org.taskhost.api.pv.PvLink("OTHER:X", org.taskhost.api.pv.PvLink.Mode.POLL, 0.5));
+        assertThat(d.outputs()).extracting(org.taskhost.api.pv.PvSpec::name).containsExactly("SRC_CONN", "P_CONN");
+        assertThat(d.outputs().get(0).labels()).containsExactly("Disconnected", "Connected");
+        assertThat(d.outputs().get(0).writable()).isFalse();
     }
 
     @Test

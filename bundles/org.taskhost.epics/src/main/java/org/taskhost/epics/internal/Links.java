@@ -1,0 +1,75 @@
+package org.taskhost.epics.internal;
+
+import org.taskhost.runtime.internal.log.PluginLog;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import org.taskhost.api.pv.Pv;
+
+import com.cosylab.epics.caj.CAJContext;
+
+import gov.aps.jca.CAException;
+import gov.aps.jca.configuration.ConfigurationException;
+
+/** The links of every running plugin, on one CAJ client context that starts with the first link. */
+final class Links implements AutoCloseable {
+
+    private static final System.Logger LOG = new PluginLog("epics");
+
+    private final CaClientSettings settings;
+    private final Function<String, Optional<Pv>> find;
+    private final Map<String, LinkFollower> followers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("CA link poller").factory());
+    private CAJContext client;
+
+    Links(CaClientSettings settings, Function<String, Optional<Pv>> find) {
+        this.settings = settings;
+        this.find = find;
+    }
+
+    synchronized void follow(Pv input) {
+        try {
+            followers.put(input.fullName(), new LinkFollower(client(), input, find, poller));
+        } catch (CAException | ConfigurationException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, input.fullName() + ": cannot follow " + input.spec().link().target() + ": " + e.getMessage());
+            find.apply(input.fullName().substring(0, input.fullName().length() - input.name().length()) + "MESSAGE")
+                    .ifPresent(pv -> pv.set("Link " + input.name() + " failed: " + e.getMessage()));
+        }
+    }
+
+    void drop(Pv input) {
+        LinkFollower f = followers.remove(input.fullName());
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private CAJContext client() throws CAException, ConfigurationException {
+        if (client == null) {
+            CAJContext c = new CAJContext();
+            c.configure(settings.toCaj());
+            c.initialize();
+            client = c;
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        followers.values().forEach(LinkFollower::close);
+        followers.clear();
+        poller.shutdownNow();
+        if (client != null) {
+            try {
+                client.destroy();
+            } catch (CAException | IllegalStateException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the CA client: " + e.getMessage());
+            }
+        }
+    }
+}
