@@ -202,6 +202,40 @@ class EpicsProcessIT {
         assertThat(th.delete("/tasks/blinker").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aPhoebusDisplayOfThePluginsPvs() throws Exception {
+        var bob = th.get("/plugins/probe/display.bob");
+        assertThat(bob.statusCode()).isEqualTo(200);
+        assertThat(bob.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(bob.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("display");
+        Map<String, String> widgets = new java.util.TreeMap<>();
+        org.w3c.dom.NodeList list = doc.getElementsByTagName("widget");
+        for (int i = 0; i < list.getLength(); i++) {
+            org.w3c.dom.Element w = (org.w3c.dom.Element) list.item(i);
+            org.w3c.dom.NodeList pvName = w.getElementsByTagName("pv_name");
+            if (pvName.getLength() > 0 && !pvName.item(0).getTextContent().startsWith("$")) {
+                widgets.put(pvName.item(0).getTextContent(), w.getAttribute("type"));
+            }
+        }
+        assertThat(widgets).containsEntry(P + "ENABLE", "bool_button").containsEntry(P + "RUN", "action_button")
+                .containsEntry(P + "STATUS", "textupdate").containsEntry(P + "MESSAGE", "textupdate")
+                .containsEntry(P + "GAIN", "textentry").containsEntry(P + "SWITCH", "textentry")
+                .containsEntry(P + "OUT", "textupdate").containsEntry(P + "COUNTER", "textupdate");
+        assertThat(bob.body()).contains("<action type=\"write_pv\">", "<text>probe (task)</text>");
+        assertThat(th.get("/plugins/nothing/display.bob").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRestPvListShowsCaNamesValuesAndMetadata() throws Exception {
+        var pvs = th.get("/plugins/probe/pvs");
+        assertThat(pvs.statusCode()).isEqualTo(200);
+        assertThat(pvs.body()).contains("\"pv\":\"" + P + "GAIN\"", "\"unit\":\"V\"", "\"drvh\":10.0",
+                "\"alarm\":{\"lolo\":null,\"low\":1.0,\"high\":8.0,\"hihi\":9.5", "\"labels\":[\"Slow\",\"Medium\",\"Fast\"]",
+                "\"pv\":\"" + P + "COUNTER\",\"type\":\"int\",\"access\":\"ro\"");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> pv(Map<String, Object> all, String name) {
         return (Map<String, Object>) all.get(name);

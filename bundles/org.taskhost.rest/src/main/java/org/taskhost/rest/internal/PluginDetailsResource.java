@@ -65,7 +65,7 @@ public class PluginDetailsResource {
         d.put("name", s.name());
         d.put("pv", pv.fullName());
         d.put("type", s.type().label());
-        d.put("access", s.writable() ? "rw" : "ro");
+        d.put("access", s.writable() && s.link() == null ? "rw" : "ro");
         d.put("value", pv.value().value());
         d.put("timestamp", pv.value().timestamp().toString());
         d.put("severity", pv.value().severity().name());
@@ -78,7 +78,36 @@ public class PluginDetailsResource {
         d.put("drvh", s.driveHigh());
         d.put("labels", s.labels());
         d.put("description", s.description());
+        d.put("alarm", alarm(s.alarms()));
+        d.put("length", s.length());
+        d.put("link", s.link() == null ? null : Map.of("target", s.link().target(),
+                "mode", s.link().mode().name().toLowerCase(java.util.Locale.ROOT), "poll_rate", s.link().pollSeconds()));
         return d;
+    }
+
+    private static Map<String, Object> alarm(org.taskhost.api.pv.AlarmLimits a) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lolo", a.lolo());
+        d.put("low", a.low());
+        d.put("high", a.high());
+        d.put("hihi", a.hihi());
+        d.put("lolo_severity", a.loloSeverity().name());
+        d.put("low_severity", a.lowSeverity().name());
+        d.put("high_severity", a.highSeverity().name());
+        d.put("hihi_severity", a.hihiSeverity().name());
+        return d;
+    }
+
+    @GET
+    @Path("plugins/{name}/display.bob")
+    @Produces("application/xml")
+    public Response display(@PathParam("name") String name) {
+        Optional<ManagedPlugin> p = live(name);
+        if (p.isEmpty()) {
+            return Answers.error(404, "Plugin '" + name + "' not found or not running");
+        }
+        String bob = PhoebusDisplay.of(name, p.get().kind().name().toLowerCase(java.util.Locale.ROOT), p.get().pvs());
+        return Response.ok(bob, "application/xml").header("Content-Disposition", "attachment; filename=\"" + name + ".bob\"").build();
     }
 
     @GET

@@ -37,7 +37,8 @@ final class PvFormat {
         Table t = new Table("PV", "TYPE", "ACCESS", "VALUE", "UNIT", "ALARM");
         for (Pv pv : pvs) {
             PvSpec s = pv.spec();
-            t.row(pv.fullName(), s.type().label(), s.writable() ? "rw" : "ro", value(pv), s.unit(), alarm(pv.value()));
+            String access = s.link() != null ? "<- " + s.link().target() : s.writable() ? "rw" : "ro";
+            t.row(pv.fullName(), s.type().label(), access, value(pv), s.unit(), alarm(pv.value()));
         }
         return t;
     }
