@@ -98,4 +98,17 @@ class EpicsRestartProcessIT {
             second.close();
         }
     }
+
+    @Test
+    void aBadServerPortIsReportedByNameAndEverythingElseRuns() throws Exception {
+        HttpTaskhost th = HttpTaskhost.start(Map.of("EPICS_CAS_SERVER_PORT", "50x"));
+        try {
+            th.process.awaitLine("the CA server's refusal",
+                    l -> l.contains("Channel Access server not started: EPICS_CAS_SERVER_PORT: expected a whole number from 1 to 65535, got '50x'"));
+            th.process.awaitLine("the samples running all the same", l -> l.contains("[monitor] STATUS RUN"));
+            assertThat(th.get("/plugins/monitor/pvs").body()).contains("BEAMLINE:DEFAULT:MONITOR:READING");
+        } finally {
+            th.close();
+        }
+    }
 }

@@ -36,10 +36,10 @@ final class TaskhostProcess implements AutoCloseable {
                 pb.environment().put("EPICS_CAS_SERVER_PORT", String.valueOf(free.getLocalPort()));
             }
         }
-        caPort = Integer.parseInt(pb.environment().get("EPICS_CAS_SERVER_PORT"));
+        caPort = pb.environment().get("EPICS_CAS_SERVER_PORT").matches("\\d{1,5}") ? Integer.parseInt(pb.environment().get("EPICS_CAS_SERVER_PORT")) : -1;
         pb.environment().putIfAbsent("EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1");
         pb.environment().putIfAbsent("EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO");
-        pb.environment().putIfAbsent("EPICS_CAS_BEACON_PORT", String.valueOf(caPort + 1));
+        pb.environment().putIfAbsent("EPICS_CAS_BEACON_PORT", String.valueOf(Math.max(caPort, 0) + 1));
         if (!env.containsKey("TASKHOST_PORT")) {
             try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
                 pb.environment().put("TASKHOST_PORT", String.valueOf(free.getLocalPort()));

@@ -38,13 +38,20 @@ public class CaServer implements PvRegistryListener {
     @Activate
     public CaServer(@Reference PvRegistry registry, CaServerConfig config) throws CAException, ConfigurationException {
         this.registry = registry;
-        this.links = new Links(CaClientSettings.resolve(System::getenv), registry::find);
+        this.links = new Links(() -> CaClientSettings.resolve(System::getenv), registry::find);
         if (!config.enabled()) {
             context = null;
             System.out.println("Channel Access server disabled (org.taskhost.epics enabled=false)");
             return;
         }
-        CaSettings settings = CaSettings.resolve(System::getenv, config);
+        CaSettings settings;
+        try {
+            settings = CaSettings.resolve(System::getenv, config);
+        } catch (IllegalArgumentException e) {
+            context = null;
+            LOG.log(System.Logger.Level.ERROR, "Channel Access server not started: " + e.getMessage());
+            return;
+        }
         context = new CAJServerContext();
         context.configure(settings.toCaj());
         context.initialize(directory);

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.taskhost.api.pv.Pv;
 
@@ -20,14 +21,15 @@ final class Links implements AutoCloseable {
 
     private static final System.Logger LOG = new PluginLog("epics");
 
-    private final CaClientSettings settings;
+    private final Supplier<CaClientSettings> settings;
     private final Function<String, Optional<Pv>> find;
     private final Map<String, LinkFollower> followers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("CA link poller").factory());
     private CAJContext client;
 
-    Links(CaClientSettings settings, Function<String, Optional<Pv>> find) {
+    /** @param settings read when the first link starts, so that a bad client variable fails only the links */
+    Links(Supplier<CaClientSettings> settings, Function<String, Optional<Pv>> find) {
         this.settings = settings;
         this.find = find;
     }
@@ -35,7 +37,7 @@ final class Links implements AutoCloseable {
     synchronized void follow(Pv input) {
         try {
             followers.put(input.fullName(), new LinkFollower(client(), input, find, poller));
-        } catch (CAException | ConfigurationException | IllegalStateException e) {
+        } catch (CAException | ConfigurationException | IllegalArgumentException | IllegalStateException e) {
             LOG.log(System.Logger.Level.WARNING, input.fullName() + ": cannot follow " + input.spec().link().target() + ": " + e.getMessage());
             find.apply(input.fullName().substring(0, input.fullName().length() - input.name().length()) + "MESSAGE")
                     .ifPresent(pv -> pv.set("Link " + input.name() + " failed: " + e.getMessage()));
@@ -52,7 +54,7 @@ final class Links implements AutoCloseable {
     private CAJContext client() throws CAException, ConfigurationException {
         if (client == null) {
             CAJContext c = new CAJContext();
-            c.configure(settings.toCaj());
+            c.configure(settings.get().toCaj());
             c.initialize();
             client = c;
         }

@@ -1,0 +1,172 @@
+package org.taskhost.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Channel Access figures of the launched taskhost, measured with EPICS base's libca (pyepics on /usr/bin/python3):
+ * monitor updates per second a client receives, the time from a put to the plugin having handled it (put with
+ * callback), and 10,000 PVs read with {@code caget_many}, with the server's resident memory.
+ */
+public final class CaBench {
+
+    private final Process process;
+    private final Path log;
+    private final OutputStream in;
+    private final int port;
+
+    CaBench(Path top) throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        log = Files.createTempFile("cabench", ".log");
+        ProcessBuilder pb = new ProcessBuilder("bash", top.resolve("bin/taskhost").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().putAll(Map.of("TASKHOST_CONSOLE", "stdin", "TASKHOST_SAMPLES", "false",
+                "TASKHOST_DATA", Files.createTempDirectory("cabench-data").toString(), "EPICS_CAS_SERVER_PORT", String.valueOf(port),
+                "EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1", "EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO",
+                "EPICS_CAS_BEACON_PORT", String.valueOf(port + 1)));
+        process = pb.start();
+        in = process.getOutputStream();
+    }
+
+    public static void main(String[] args) throws Exception {
+        CaBench b = new CaBench(Path.of(args[0]));
+        try {
+            b.await("[loader] ready", 60);
+            b.add("flood", """
+                    import org.taskhost.api.TaskBase;
+                    public class Flood extends TaskBase {
+                        private double n;
+                        public void initialize() { }
+                        public void execute() { for (int i = 0; i < 500; i++) pv("VALUE").set(++n); }
+                        public void cleanup() { }
+                    }
+                    """, "parameters:\n  interval: 0.01\npvs:\n  outputs:\n    VALUE: {type: float}\n");
+            b.add("echo", """
+                    import org.taskhost.api.TaskBase;
+                    public class Echo extends TaskBase {
+                        public void initialize() { }
+                        public void execute() { }
+                        public void cleanup() { }
+                        public void onPut(String pv, Object value) { }
+                    }
+                    """, "parameters:\n  mode: triggered\npvs:\n  inputs:\n    IN: {type: float}\n");
+            StringBuilder many = new StringBuilder("parameters:\n  mode: triggered\npvs:\n  outputs:\n");
+            for (int i = 0; i < 10_000; i++) {
+                many.append("    P").append(i).append(": {type: float, value: ").append(i).append("}\n");
+            }
+            b.add("many", """
+                    import org.taskhost.api.TaskBase;
+                    public class Many extends TaskBase {
+                        public void initialize() { }
+                        public void execute() { }
+                        public void cleanup() { }
+                    }
+                    """, many.toString());
+            System.out.print(b.python("""
+                    import epics, time
+                    n = [0]
+                    p = epics.PV('BEAMLINE:DEFAULT:FLOOD:VALUE', auto_monitor=True, callback=lambda **kw: n.__setitem__(0, n[0] + 1))
+                    p.wait_for_connection(10)
+                    time.sleep(1)
+                    v0, n0, t0 = epics.caget('BEAMLINE:DEFAULT:FLOOD:VALUE', use_monitor=False), n[0], time.time()
+                    time.sleep(5)
+                    v1, n1, t1 = epics.caget('BEAMLINE:DEFAULT:FLOOD:VALUE', use_monitor=False), n[0], time.time()
+                    print('monitor: plugin set VALUE %.0f times/s; the libca client received %.0f updates/s' % ((v1 - v0) / (t1 - t0), (n1 - n0) / (t1 - t0)))
+                    epics.caput('BEAMLINE:DEFAULT:FLOOD:ENABLE', 0, wait=True)
+                    """));
+            System.out.print(b.python("""
+                    import epics, time
+                    p = epics.PV('BEAMLINE:DEFAULT:ECHO:IN')
+                    p.wait_for_connection(10)
+                    for i in range(200):
+                        p.put(i, wait=True)
+                    t = []
+                    for i in range(2000):
+                        s = time.perf_counter()
+                        p.put(float(i), wait=True)
+                        t.append((time.perf_counter() - s) * 1000)
+                    t.sort()
+                    print('put with callback until onPut returned (2000 puts): p50 %.2f ms, p99 %.2f ms, max %.2f ms' % (t[1000], t[1980], t[-1]))
+                    """));
+            System.out.print(b.python("""
+                    import epics, time
+                    names = ['BEAMLINE:DEFAULT:MANY:P%d' % i for i in range(10000)]
+                    s = time.time(); v = epics.caget_many(names, timeout=60); cold = time.time() - s
+                    s = time.time(); w = epics.caget_many(names, timeout=60); warm = time.time() - s
+                    bad = sum(1 for i, x in enumerate(w) if x != i)
+                    print('10,000 PVs: caget_many %.2f s cold, %.2f s warm; %d wrong values' % (cold, warm, bad))
+                    """));
+            long pid = b.process.pid();
+            String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                    .findFirst().orElse("VmRSS ?");
+            // flood and echo serve 8 default PVs and one of their own each; many 8 and 10,000
+            System.out.println("server serving 10,026 PVs: " + rss.replaceAll("\\s+", " "));
+        } finally {
+            b.process.destroy();
+            b.process.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private void add(String name, String source, String config) throws Exception {
+        Path dir = Files.createTempDirectory("cabench-" + name);
+        String cls = source.substring(source.indexOf("class ") + 6, source.indexOf(" extends"));
+        Files.writeString(dir.resolve(cls + ".java"), source);
+        Files.writeString(dir.resolve("config.yaml"), config);
+        for (List<String> git : List.of(List.of("init", "-q", "-b", "main"), List.of("add", "-A"),
+                List.of("-c", "user.email=b@t", "-c", "user.name=b", "commit", "-q", "-m", "bench"))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+            cmd.addAll(git);
+            if (new ProcessBuilder(cmd).inheritIO().start().waitFor() != 0) {
+                throw new IOException("git " + git + " failed");
+            }
+        }
+        int from = lines().size();
+        send("taskhost:add --name " + name + " " + dir.toUri());
+        await("added " + name, from, 120);
+    }
+
+    private String python(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(Map.of("EPICS_CA_ADDR_LIST", "127.0.0.1", "EPICS_CA_AUTO_ADDR_LIST", "NO",
+                "EPICS_CA_SERVER_PORT", String.valueOf(port), "EPICS_CA_REPEATER_PORT", String.valueOf(port + 1),
+                "EPICS_CA_MAX_ARRAY_BYTES", "1000000"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(300, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private void send(String command) throws IOException {
+        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    private List<String> lines() throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    private void await(String text, int seconds) throws Exception {
+        await(text, 0, seconds);
+    }
+
+    private void await(String text, int from, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            List<String> now = lines();
+            if (now.subList(Math.min(from, now.size()), now.size()).stream().anyMatch(l -> l.contains(text))) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("no '" + text + "' within " + seconds + " s:\n" + String.join("\n", lines()));
+    }
+}
