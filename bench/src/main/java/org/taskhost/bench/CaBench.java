@@ -46,10 +46,14 @@ public final class CaBench {
                     public class Flood extends TaskBase {
                         private double n;
                         public void initialize() { }
-                        public void execute() { for (int i = 0; i < 500; i++) pv("VALUE").set(++n); }
+                        public void execute() {
+                            for (int i = 0; i < 500; i++) pv("VALUE").set(++n);
+                            for (int k = 0; k < 10; k++) for (int i = 0; i < 50; i++) pv("V" + k).set(n + i);
+                        }
                         public void cleanup() { }
                     }
-                    """, "parameters:\n  interval: 0.01\npvs:\n  outputs:\n    VALUE: {type: float}\n");
+                    """, "parameters:\n  interval: 0.01\npvs:\n  outputs:\n    VALUE: {type: float}\n"
+                    + java.util.stream.IntStream.range(0, 10).mapToObj(k -> "    V" + k + ": {type: float}\n").reduce("", String::concat));
             b.add("echo", """
                     import org.taskhost.api.TaskBase;
                     public class Echo extends TaskBase {
@@ -59,6 +63,7 @@ public final class CaBench {
                         public void onPut(String pv, Object value) { }
                     }
                     """, "parameters:\n  mode: triggered\npvs:\n  inputs:\n    IN: {type: float}\n");
+            String before = b.rss();
             StringBuilder many = new StringBuilder("parameters:\n  mode: triggered\npvs:\n  outputs:\n");
             for (int i = 0; i < 10_000; i++) {
                 many.append("    P").append(i).append(": {type: float, value: ").append(i).append("}\n");
@@ -74,6 +79,14 @@ public final class CaBench {
             System.out.print(b.python("""
                     import epics, time
                     n = [0]
+                    c = [0]
+                    ps = [epics.PV('BEAMLINE:DEFAULT:FLOOD:V%d' % i, auto_monitor=True, callback=lambda **kw: c.__setitem__(0, c[0] + 1)) for i in range(10)]
+                    [q.wait_for_connection(10) for q in ps]
+                    time.sleep(1)
+                    c0, t0 = c[0], time.time()
+                    time.sleep(5)
+                    print('monitor: 10 PVs each set 5,000 times/s; the libca client received %.0f updates/s in all' % ((c[0] - c0) / (time.time() - t0)))
+                    [q.clear_callbacks() for q in ps]
                     p = epics.PV('BEAMLINE:DEFAULT:FLOOD:VALUE', auto_monitor=True, callback=lambda **kw: n.__setitem__(0, n[0] + 1))
                     p.wait_for_connection(10)
                     time.sleep(1)
@@ -105,15 +118,18 @@ public final class CaBench {
                     bad = sum(1 for i, x in enumerate(w) if x != i)
                     print('10,000 PVs: caget_many %.2f s cold, %.2f s warm; %d wrong values' % (cold, warm, bad))
                     """));
-            long pid = b.process.pid();
-            String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                    .findFirst().orElse("VmRSS ?");
             // flood and echo serve 8 default PVs and one of their own each; many 8 and 10,000
-            System.out.println("server serving 10,026 PVs: " + rss.replaceAll("\\s+", " "));
+            System.out.println("server RSS: " + before + " with 18 PVs; " + b.rss() + " with 10,026 PVs, after the reads"
+                    + " (JVM options: " + System.getenv().getOrDefault("TASKHOST_JAVA_OPTS", "none") + ")");
         } finally {
             b.process.destroy();
             b.process.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    private String rss() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .findFirst().orElse("VmRSS ?").replaceAll("VmRSS:\\s+", "").replaceAll("\\s+", " ");
     }
 
     private void add(String name, String source, String config) throws Exception {
@@ -129,9 +145,25 @@ public final class CaBench {
                 throw new IOException("git " + git + " failed");
             }
         }
-        int from = lines().size();
-        send("taskhost:add --name " + name + " " + dir.toUri());
-        await("added " + name, from, 120);
+        // the shell's commands register a moment after the loader is ready: type again until they answer
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < end) {
+            int from = Math.max(0, lines().size() - 1);
+            send("taskhost:add --name " + name + " " + dir.toUri());
+            while (System.nanoTime() < end) {
+                List<String> all = lines();
+                List<String> now = all.subList(Math.min(from, all.size()), all.size());
+                if (now.stream().anyMatch(l -> l.contains("added " + name))) {
+                    return;
+                }
+                if (now.stream().anyMatch(l -> l.contains("Command not found: taskhost:add"))) {
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("could not add " + name + ":\n" + String.join("\n", lines()));
     }
 
     private String python(String script) throws Exception {

@@ -205,6 +205,16 @@ class RestProcessIT {
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         assertThat(run.body()).contains("\"ok\":true", "\"data\":{\"n\":7}", "\"message\":\"counted\"");
         assertThat(get("/jobs/counter/runs").body()).contains("\"count\":1", "\"message\":\"counted\"");
+
+        HttpResponse<String> later = post("/jobs/counter/run?wait=false", "");
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(202);
+        assertThat(later.headers().firstValue("Location")).hasValue(base + "/jobs/counter/runs");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!get("/jobs/counter/runs").body().contains("\"count\":2") && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(get("/jobs/counter/runs").body()).as("the second run's result, polled").contains("\"count\":2");
+        assertThat(post("/jobs/counter/run?wait=soon", "").statusCode()).isEqualTo(400);
         assertThat(delete("/jobs/counter").statusCode()).isEqualTo(200);
     }
 

@@ -31,10 +31,12 @@ import org.taskhost.api.runtime.PluginKind;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -144,15 +146,37 @@ public class PluginsResource {
         }
     }
 
+    /** 202 at once; the result appears in the job's runs (and STATUS) when the run ends. */
+    private static Response runLater(ManagedPlugin job, String name) {
+        try {
+            job.trigger();
+        } catch (IllegalStateException e) {
+            return Answers.error(409, e.getMessage());
+        }
+        String runs = "/api/v1/jobs/" + name + "/runs";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", true);
+        body.put("message", "Job '" + name + "' started; its result will be the newest of " + runs);
+        body.put("runs", runs);
+        return Response.status(202).header("Location", runs).entity(body).build();
+    }
+
     @POST
     @Path("{collection: jobs|plugins}/{name}/run")
-    public Response run(@PathParam("collection") String collection, @PathParam("name") String name) {
+    public Response run(@PathParam("collection") String collection, @PathParam("name") String name,
+            @QueryParam("wait") @DefaultValue("true") String wait) {
         Optional<ManagedPlugin> p = live(name);
         if (p.isEmpty()) {
             return Answers.error(404, "Job '" + name + "' not found");
         }
         if (p.get().kind() != PluginKind.JOB) {
             return Answers.error(400, "'" + name + "' is a task, not a job; use /api/v1/plugins/" + name + "/trigger");
+        }
+        if (!wait.equals("true") && !wait.equals("false")) {
+            return Answers.error(400, "query parameter 'wait' must be true or false, got '" + wait + "'");
+        }
+        if (wait.equals("false")) {
+            return runLater(p.get(), name);
         }
         try {
             JobResult r = p.get().trigger().toCompletableFuture().get(RUN_WAIT_SECONDS, TimeUnit.SECONDS);
