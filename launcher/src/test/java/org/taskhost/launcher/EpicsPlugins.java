@@ -99,4 +99,19 @@ final class EpicsPlugins {
                     POLLED: {type: float, link: 'BEAMLINE:DEFAULT:PROBE:GAIN', poll_rate: 0.2}
                 """).commitAll();
     }
+
+    /** A job whose run takes 0.2 s and succeeds with a message. */
+    static String tally() throws IOException, InterruptedException {
+        return new GitFixture().write("Tally.java", """
+                import org.taskhost.api.JobBase;
+                import org.taskhost.api.JobResult;
+                public class Tally extends JobBase {
+                    public void initialize() { }
+                    public JobResult execute() throws Exception {
+                        Thread.sleep(200);
+                        return JobResult.ok(null, "tallied");
+                    }
+                }
+                """).write("config.yaml", "parameters:\n  timeout: 10\n").commitAll();
+    }
 }

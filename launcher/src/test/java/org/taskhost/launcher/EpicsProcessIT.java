@@ -24,8 +24,8 @@ class EpicsProcessIT {
         th = HttpTaskhost.start(Map.of("TASKHOST_SAMPLES", "false"));
         ca = new CaClient(th.process.caPort, Map.of("TH_BASE", th.base, "TH_TOKEN", th.admin));
         for (String[] plugin : new String[][] {{"probe", EpicsPlugins.probe()}, {"runner", EpicsPlugins.runner()},
-            {"witness", EpicsPlugins.witness()}}) {
-            var added = th.post("/tasks", "{\"name\":\"" + plugin[0] + "\",\"git_url\":\"" + plugin[1] + "\"}");
+            {"witness", EpicsPlugins.witness()}, {"tally", EpicsPlugins.tally()}}) {
+            var added = th.post(plugin[0].equals("tally") ? "/jobs" : "/tasks", "{\"name\":\"" + plugin[0] + "\",\"git_url\":\"" + plugin[1] + "\"}");
             assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         }
     }
@@ -115,6 +115,21 @@ class EpicsProcessIT {
                 """.formatted(R));
         assertThat((Integer) r.get("d1")).as("DONE counted up before the put completed").isEqualTo((Integer) r.get("d0") + 1);
         assertThat(r).as("RUN back to 0 when the run ended").containsEntry("run", 0);
+    }
+
+    @Test
+    void aJobServesStatusMessageAndRunAndARunWithCallbackEndsWithTheRun() throws Exception {
+        Map<String, Object> r = ca.one("""
+                st = connect('BEAMLINE:DEFAULT:TALLY:STATUS', form='ctrl')
+                before = st.get(as_string=True, use_monitor=False)
+                labels = list(st.get_ctrlvars()['enum_strs'])
+                epics.caput('BEAMLINE:DEFAULT:TALLY:RUN', 1, wait=True, timeout=30)
+                out(before=before, labels=labels, after=st.get(as_string=True, use_monitor=False),
+                    message=connect('BEAMLINE:DEFAULT:TALLY:MESSAGE').get(use_monitor=False),
+                    run=connect('BEAMLINE:DEFAULT:TALLY:RUN').get(use_monitor=False))
+                """);
+        assertThat(r).containsEntry("before", "IDLE").containsEntry("labels", List.of("IDLE", "RUNNING", "SUCCESS", "FAILED"))
+                .containsEntry("after", "SUCCESS").containsEntry("message", "tallied").containsEntry("run", 0);
     }
 
     @Test
