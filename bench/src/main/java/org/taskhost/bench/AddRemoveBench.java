@@ -43,6 +43,7 @@ public final class AddRemoveBench {
         AddRemoveBench b = new AddRemoveBench(top, Files.createTempDirectory("addbench-data"));
         try {
             b.await("[loader] ready", 0, 60);
+            b.awaitCommands();
             Thread.sleep(Long.getLong("warmup.ms", 0));
             List<Double> times = new ArrayList<>();
             for (int i = 0; i <= warm; i++) {
@@ -75,6 +76,24 @@ public final class AddRemoveBench {
         send("taskhost:add --name " + name + " " + url);
         await("[" + name + "] STATUS RUN", from, 60);
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** The taskhost commands register a moment after the loader is ready: type a harmless one until it answers. */
+    void awaitCommands() throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            int from = Math.max(0, lines().size() - 1);
+            send("taskhost:list");
+            long retry = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (System.nanoTime() < retry) {
+                List<String> all = lines();
+                if (all.subList(Math.min(from, all.size()), all.size()).stream().anyMatch(l -> l.contains("no plugins"))) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new IllegalStateException("the taskhost commands never answered");
     }
 
     void run(String command, String answer) throws Exception {
