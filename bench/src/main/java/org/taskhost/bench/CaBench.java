@@ -1,7 +1,6 @@
 package org.taskhost.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,30 +16,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CaBench {
 
-    private final Process process;
-    private final Path log;
-    private final OutputStream in;
+    private final ShellSession shell;
     private final int port;
 
     CaBench(Path top) throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        log = Files.createTempFile("cabench", ".log");
-        ProcessBuilder pb = new ProcessBuilder("bash", top.resolve("bin/taskhost").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        pb.environment().putAll(Map.of("TASKHOST_CONSOLE", "stdin", "TASKHOST_SAMPLES", "false",
+        shell = new ShellSession(top, Map.of("TASKHOST_SAMPLES", "false",
                 "TASKHOST_DATA", Files.createTempDirectory("cabench-data").toString(), "EPICS_CAS_SERVER_PORT", String.valueOf(port),
                 "EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1", "EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO",
                 "EPICS_CAS_BEACON_PORT", String.valueOf(port + 1)));
-        process = pb.start();
-        in = process.getOutputStream();
     }
 
     public static void main(String[] args) throws Exception {
         CaBench b = new CaBench(Path.of(args[0]));
         try {
-            b.await("[loader] ready", 60);
+            b.shell.await("[loader] ready", 0, 60);
+            b.shell.awaitCommands();
             b.add("flood", """
                     import org.taskhost.api.TaskBase;
                     public class Flood extends TaskBase {
@@ -96,6 +89,27 @@ public final class CaBench {
                     print('monitor: plugin set VALUE %.0f times/s; the libca client received %.0f updates/s' % ((v1 - v0) / (t1 - t0), (n1 - n0) / (t1 - t0)))
                     epics.caput('BEAMLINE:DEFAULT:FLOOD:ENABLE', 0, wait=True)
                     """));
+            b.python("import epics\nepics.caput('BEAMLINE:DEFAULT:FLOOD:ENABLE', 1, wait=True)\n");
+            double total = 0;
+            List<Process> watchers = new java.util.ArrayList<>();
+            for (int half = 0; half < 2; half++) {
+                watchers.add(b.start("""
+                        import epics, time
+                        c = [0]
+                        ps = [epics.PV('BEAMLINE:DEFAULT:FLOOD:V%d' % i, auto_monitor=True,
+                                       callback=lambda **kw: c.__setitem__(0, c[0] + 1)) for i in range(%d, 10, 2)]
+                        [q.wait_for_connection(10) for q in ps]
+                        time.sleep(1)
+                        c0, t0 = c[0], time.time()
+                        time.sleep(5)
+                        print((c[0] - c0) / (time.time() - t0))
+                        """.replace("%d, 10", half + ", 10")));
+            }
+            for (Process w : watchers) {
+                total += Double.parseDouble(new String(w.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+            }
+            System.out.printf("monitor: the same 10 PVs watched by 2 client processes (5 each): %.0f updates/s in all%n", total);
+            b.python("import epics\nepics.caput('BEAMLINE:DEFAULT:FLOOD:ENABLE', 0, wait=True)\n");
             System.out.print(b.python("""
                     import epics, time
                     p = epics.PV('BEAMLINE:DEFAULT:ECHO:IN')
@@ -122,13 +136,12 @@ public final class CaBench {
             System.out.println("server RSS: " + before + " with 18 PVs; " + b.rss() + " with 10,026 PVs, after the reads"
                     + " (JVM options: " + System.getenv().getOrDefault("TASKHOST_JAVA_OPTS", "none") + ")");
         } finally {
-            b.process.destroy();
-            b.process.waitFor(60, TimeUnit.SECONDS);
+            b.shell.close();
         }
     }
 
     private String rss() throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
+        return Files.readAllLines(Path.of("/proc/" + shell.process.pid() + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
                 .findFirst().orElse("VmRSS ?").replaceAll("VmRSS:\\s+", "").replaceAll("\\s+", " ");
     }
 
@@ -145,60 +158,22 @@ public final class CaBench {
                 throw new IOException("git " + git + " failed");
             }
         }
-        // the shell's commands register a moment after the loader is ready: type again until they answer
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < end) {
-            int from = Math.max(0, lines().size() - 1);
-            send("taskhost:add --name " + name + " " + dir.toUri());
-            while (System.nanoTime() < end) {
-                List<String> all = lines();
-                List<String> now = all.subList(Math.min(from, all.size()), all.size());
-                if (now.stream().anyMatch(l -> l.contains("added " + name))) {
-                    return;
-                }
-                if (now.stream().anyMatch(l -> l.contains("Command not found: taskhost:add"))) {
-                    break;
-                }
-                Thread.sleep(5);
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("could not add " + name + ":\n" + String.join("\n", lines()));
+        shell.run("taskhost:add --name " + name + " " + dir.toUri(), "added " + name);
     }
 
     private String python(String script) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(Map.of("EPICS_CA_ADDR_LIST", "127.0.0.1", "EPICS_CA_AUTO_ADDR_LIST", "NO",
-                "EPICS_CA_SERVER_PORT", String.valueOf(port), "EPICS_CA_REPEATER_PORT", String.valueOf(port + 1),
-                "EPICS_CA_MAX_ARRAY_BYTES", "1000000"));
-        Process p = pb.start();
+        Process p = start(script);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(300, TimeUnit.SECONDS);
         return out;
     }
 
-    private void send(String command) throws IOException {
-        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-    }
-
-    private List<String> lines() throws IOException {
-        return Files.readAllLines(log, StandardCharsets.UTF_8);
-    }
-
-    private void await(String text, int seconds) throws Exception {
-        await(text, 0, seconds);
-    }
-
-    private void await(String text, int from, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            List<String> now = lines();
-            if (now.subList(Math.min(from, now.size()), now.size()).stream().anyMatch(l -> l.contains(text))) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("no '" + text + "' within " + seconds + " s:\n" + String.join("\n", lines()));
+    /** A libca client script, started; its standard output is the result. */
+    private Process start(String script) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(Map.of("EPICS_CA_ADDR_LIST", "127.0.0.1", "EPICS_CA_AUTO_ADDR_LIST", "NO",
+                "EPICS_CA_SERVER_PORT", String.valueOf(port), "EPICS_CA_REPEATER_PORT", String.valueOf(port + 1),
+                "EPICS_CA_MAX_ARRAY_BYTES", "1000000"));
+        return pb.start();
     }
 }
