@@ -74,6 +74,26 @@ class PvImplTest {
     }
 
     @Test
+    void aLinkedInputTakesValuesFromItsLinkOnlyAndIgnoresDriveLimits() {
+        List<Object> handed = new ArrayList<>();
+        PvImpl pv = new PvImpl(PvSpec.builder("SRC", PvType.FLOAT).writable(true).drive(0.0, 10.0)
+                .link(new org.taskhost.api.pv.PvLink("OTHER:PV", org.taskhost.api.pv.PvLink.Mode.MONITOR, 1.0)).build(), "T:SRC",
+                (p, v) -> {
+                    handed.add(v);
+                    return CompletableFuture.completedFuture(null);
+                });
+        assertThatThrownBy(() -> pv.put(5.0)).isInstanceOf(PutRejectedException.class)
+                .hasMessage("PV T:SRC follows OTHER:PV and takes no puts");
+        pv.follow("42.5");
+        assertThat(handed).containsExactly(42.5);
+        assertThatThrownBy(() -> pv.follow("n/a")).isInstanceOf(PutRejectedException.class)
+                .hasMessageStartingWith("PV T:SRC: the value of OTHER:PV: expected a number");
+        PvImpl plain = new PvImpl(PvSpec.builder("X", PvType.FLOAT).writable(true).build(), "T:X",
+                (p, v) -> CompletableFuture.completedFuture(null));
+        assertThatThrownBy(() -> plain.follow(1.0)).hasMessage("PV T:X has no link");
+    }
+
+    @Test
     void pluginSetCutsLongTextToTheEpicsLimit() {
         PvImpl msg = pv(PvSpec.builder("MESSAGE", PvType.STRING).build());
         msg.set("y".repeat(60));
