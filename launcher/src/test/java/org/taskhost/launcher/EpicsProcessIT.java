@@ -251,6 +251,24 @@ class EpicsProcessIT {
                 "\"pv\":\"" + P + "COUNTER\",\"type\":\"int\",\"access\":\"ro\"");
     }
 
+    @Test
+    void iocmngsPvPathsReadAndWriteTheServedPvsWithTheirChecks() throws Exception {
+        var got = th.post("/pvs/get", "{\"pv_name\":\"" + P + "LABEL\"}");
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo("{\"ok\":true,\"pv_name\":\"" + P + "LABEL\",\"value\":\"hello\",\"error\":null}");
+        var put = th.post("/pvs/put", "{\"pv_name\":\"" + P + "LABEL\",\"value\":\"via rest\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(ca.one("out(v=connect('%sLABEL').get(use_monitor=False))".formatted(P))).containsEntry("v", "via rest");
+        var over = th.post("/pvs/put", "{\"pv_name\":\"" + P + "GAIN\",\"value\":11}");
+        assertThat(over.statusCode()).isEqualTo(422);
+        assertThat(over.body()).contains("\"ok\":false", "outside the drive limits 0.0..10.0");
+        assertThat(th.post("/pvs/put", "{\"pv_name\":\"" + P + "OUT\",\"value\":1}").body()).contains("is read-only");
+        assertThat(th.post("/pvs/get", "{\"pv_name\":\"ELSEWHERE:PV\"}").statusCode()).isEqualTo(404);
+        assertThat(th.post("/pvs/get", "{}").body()).contains("field 'pv_name' is required");
+        assertThat(th.post("/pvs/put", "{\"pv_name\":\"" + P + "LABEL\",\"value\":\"x\",\"timeout\":-1}").statusCode()).isEqualTo(400);
+        assertThat(th.post("/pvs/put", "{\"pv_name\":\"" + P + "LABEL\",\"value\":\"hello\"}").statusCode()).isEqualTo(200);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> pv(Map<String, Object> all, String name) {
         return (Map<String, Object>) all.get(name);

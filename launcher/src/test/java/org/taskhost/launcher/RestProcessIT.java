@@ -62,7 +62,8 @@ class RestProcessIT {
         String[][] deploy = {{"POST", "/tasks", "{}"}, {"POST", "/jobs", "{}"}, {"POST", "/plugins", "{}"},
             {"DELETE", "/tasks/x", null}, {"DELETE", "/jobs/x", null}, {"DELETE", "/plugins/x", null}, {"POST", "/plugins/x/restart", ""}};
         String[][] operate = {{"POST", "/jobs/x/run", ""}, {"POST", "/plugins/x/start", ""}, {"POST", "/plugins/x/stop", ""},
-            {"POST", "/plugins/x/enable", ""}, {"POST", "/plugins/x/disable", ""}, {"POST", "/plugins/x/trigger", ""}};
+            {"POST", "/plugins/x/enable", ""}, {"POST", "/plugins/x/disable", ""}, {"POST", "/plugins/x/trigger", ""},
+            {"POST", "/pvs/put", "{\"pv_name\":\"NOT:SERVED\",\"value\":1}"}};
         for (String[] r : deploy) {
             assertThat(send(r[0], r[1], r[2], null).statusCode()).as(r[0] + " " + r[1] + " without a token").isEqualTo(401);
             assertThat(send(r[0], r[1], r[2], "not-a-token").statusCode()).as(r[0] + " " + r[1] + " unknown token").isEqualTo(401);

@@ -39,8 +39,11 @@ enum Role {
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return Optional.of(READ);
         }
-        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable)")) {
+        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable)") || p.equals("api/v1/pvs/put")) {
             return Optional.of(OPERATE);
+        }
+        if (p.equals("api/v1/pvs/get")) {
+            return Optional.of(READ);
         }
         return Optional.of(DEPLOY);
     }

@@ -19,6 +19,8 @@ class AuthRulesTest {
         assertThat(Role.needed("GET", "/api/v1/tasks")).contains(Role.READ);
         assertThat(Role.needed("POST", "api/v1/jobs/diag/run")).contains(Role.OPERATE);
         assertThat(Role.needed("POST", "api/v1/plugins/m/disable")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/pvs/put")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/pvs/get")).as("a read, though a POST").contains(Role.READ);
         assertThat(Role.needed("POST", "api/v1/tasks")).contains(Role.DEPLOY);
         assertThat(Role.needed("DELETE", "api/v1/tasks/m")).contains(Role.DEPLOY);
         assertThat(Role.needed("POST", "api/v1/plugins/m/restart")).contains(Role.DEPLOY);
