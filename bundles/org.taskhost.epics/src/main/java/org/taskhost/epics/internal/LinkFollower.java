@@ -29,8 +29,8 @@ import gov.aps.jca.event.MonitorListener;
 
 /**
  * Follows the external PV of one linked input through the CAJ client: by monitor or by a read every poll period.
- * Each value goes to the input with {@link Pv#follow}; the link's state shows in {@code <INPUT>_CONN}, and a lost
- * link also in the plugin's MESSAGE.
+ * Each value goes to the input with {@link Pv#follow}; the link's state goes to {@code <INPUT>_CONN} (the runtime
+ * turns a drop into the plugin's MESSAGE).
  */
 final class LinkFollower implements ConnectionListener, MonitorListener, GetListener {
 
@@ -45,7 +45,7 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
     private volatile boolean monitoring;
     private volatile ScheduledFuture<?> polling;
 
-    /** @param find looks up a served PV by full name: the input's state PV and its plugin's MESSAGE */
+    /** @param find looks up a served PV by full name: the input's state PV */
     LinkFollower(Context client, Pv input, Function<String, Optional<Pv>> find, ScheduledExecutorService poller)
             throws CAException {
         this.input = input;
@@ -59,9 +59,8 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
     @Override
     public void connectionChanged(ConnectionEvent event) {
         connected = event.isConnected();
-        sibling(PvLink.connectionPv(input.name())).ifPresent(pv -> pv.set(connected ? 1 : 0));
+        state().ifPresent(pv -> pv.set(connected ? 1 : 0));
         if (!connected) {
-            sibling("MESSAGE").ifPresent(pv -> pv.set("Link " + input.name() + " lost"));
             LOG.log(System.Logger.Level.WARNING, input.fullName() + ": link to " + link.target() + " lost");
             return;
         }
@@ -117,15 +116,14 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
         try {
             input.follow(value);
         } catch (PutRejectedException e) {
-            sibling("MESSAGE").ifPresent(pv -> pv.set("Link " + input.name() + ": bad value"));
             LOG.log(System.Logger.Level.WARNING, e.getMessage());
         }
     }
 
-    /** @return the PV of the same plugin with that short name */
-    private Optional<Pv> sibling(String name) {
+    /** @return the input's state PV, {@code <INPUT>_CONN} of the same plugin */
+    private Optional<Pv> state() {
         String full = input.fullName();
-        return find.apply(full.substring(0, full.length() - input.name().length()) + name);
+        return find.apply(full.substring(0, full.length() - input.name().length()) + PvLink.connectionPv(input.name()));
     }
 
     private DBRType type() {

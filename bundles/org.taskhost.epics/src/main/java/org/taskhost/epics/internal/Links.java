@@ -39,8 +39,6 @@ final class Links implements AutoCloseable {
             followers.put(input.fullName(), new LinkFollower(client(), input, find, poller));
         } catch (CAException | ConfigurationException | IllegalArgumentException | IllegalStateException e) {
             LOG.log(System.Logger.Level.WARNING, input.fullName() + ": cannot follow " + input.spec().link().target() + ": " + e.getMessage());
-            find.apply(input.fullName().substring(0, input.fullName().length() - input.name().length()) + "MESSAGE")
-                    .ifPresent(pv -> pv.set("Link " + input.name() + " failed: " + e.getMessage()));
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
@@ -41,22 +41,19 @@ public class PluginDetailsResource {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
 
-    private Optional<ManagedPlugin> live(String name) {
-        return plugins.stream().filter(p -> p.name().equals(name)).findFirst();
+    /** The answer about a running plugin, or 404 naming it ("Plugin" or "Job"). */
+    private Response about(String kind, String name, Function<ManagedPlugin, Response> answer) {
+        return plugins.stream().filter(p -> p.name().equals(name)).findFirst().map(answer)
+                .orElseGet(() -> Answers.error(404, kind + " '" + name + "' not found or not running"));
     }
 
     @GET
     @Path("plugins/{name}/pvs")
     public Response pvs(@PathParam("name") String name) {
-        Optional<ManagedPlugin> p = live(name);
-        if (p.isEmpty()) {
-            return Answers.error(404, "Plugin '" + name + "' not found or not running");
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Pv pv : p.get().pvs()) {
-            out.add(pv(pv));
-        }
-        return Response.ok(Map.of("pvs", out, "count", out.size())).build();
+        return about("Plugin", name, p -> {
+            List<Map<String, Object>> out = p.pvs().stream().map(PluginDetailsResource::pv).toList();
+            return Response.ok(Map.of("pvs", out, "count", out.size())).build();
+        });
     }
 
     static Map<String, Object> pv(Pv pv) {
@@ -102,38 +99,31 @@ public class PluginDetailsResource {
     @Path("plugins/{name}/display.bob")
     @Produces("application/xml")
     public Response display(@PathParam("name") String name) {
-        Optional<ManagedPlugin> p = live(name);
-        if (p.isEmpty()) {
-            return Answers.error(404, "Plugin '" + name + "' not found or not running");
-        }
-        String bob = PhoebusDisplay.of(name, p.get().kind().name().toLowerCase(java.util.Locale.ROOT), p.get().pvs());
-        return Response.ok(bob, "application/xml").header("Content-Disposition", "attachment; filename=\"" + name + ".bob\"").build();
+        return about("Plugin", name, p -> Response.ok(PhoebusDisplay.of(name, p.kind().name().toLowerCase(java.util.Locale.ROOT), p.pvs()),
+                "application/xml").header("Content-Disposition", "attachment; filename=\"" + name + ".bob\"").build());
     }
 
     @GET
     @Path("plugins/{name}/logs")
     public Response logs(@PathParam("name") String name) {
-        return live(name).<Response>map(p -> Response.ok(Map.of("name", name, "lines", p.log())).build())
-                .orElseGet(() -> Answers.error(404, "Plugin '" + name + "' not found or not running"));
+        return about("Plugin", name, p -> Response.ok(Map.of("name", name, "lines", p.log())).build());
     }
 
     @GET
     @Path("{collection: jobs|plugins}/{name}/runs")
     public Response runs(@PathParam("name") String name) {
-        Optional<ManagedPlugin> p = live(name);
-        if (p.isEmpty()) {
-            return Answers.error(404, "Job '" + name + "' not found or not running");
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (JobResult r : p.get().results()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("success", r.success());
-            d.put("data", r.data());
-            d.put("message", r.message());
-            d.put("timestamp", r.timestamp().toString());
-            out.add(d);
-        }
-        return Response.ok(Map.of("runs", out, "count", out.size())).build();
+        return about("Job", name, p -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (JobResult r : p.results()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("success", r.success());
+                d.put("data", r.data());
+                d.put("message", r.message());
+                d.put("timestamp", r.timestamp().toString());
+                out.add(d);
+            }
+            return Response.ok(Map.of("runs", out, "count", out.size())).build();
+        });
     }
 
     @PUT

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.taskhost.api.Parameters;
 import org.taskhost.api.PluginBase;
 import org.taskhost.api.PluginContext;
 import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginState;
@@ -51,7 +53,26 @@ abstract class AbstractRunner implements Runner, PluginContext {
         for (PvSpec spec : all) {
             pvs.put(spec.name(), new PvImpl(spec, setup.pvPrefix() + ":" + spec.name(), this::onPut));
         }
+        for (PvSpec input : setup.descriptor().inputs()) {
+            if (input.link() != null) {
+                watchLink(input.name());
+            }
+        }
         plugin.attach(this);
+    }
+
+    /**
+     * Whoever follows a link (the CA bundle) sets its state PV; the runtime owns MESSAGE, so it is the one that says
+     * when a connected link drops.
+     */
+    private void watchLink(String input) {
+        AtomicBoolean connected = new AtomicBoolean();
+        pvs.get(PvLink.connectionPv(input)).addListener((pv, value) -> {
+            boolean now = Integer.valueOf(1).equals(value.value());
+            if (connected.getAndSet(now) && !now) {
+                status(status, "Link " + input + " lost");
+            }
+        });
     }
 
     /** Plugin code that returns nothing. */

@@ -246,4 +246,17 @@ class TaskRunnerTest {
         assertThat(r.state().errors()).isZero();
         assertThat(pv(r, "RESET")).isEqualTo(0);
     }
+
+    @Test
+    void aConnectedLinkThatDropsIsSaidInMessageWhileTheStatusStays() {
+        TaskRunner r = fixture.task(TRIGGERED + "pvs:\n  inputs:\n    SRC: {link: 'OTHER:PV', link_mode: monitor}\n", new ScriptedTask());
+        Await.until("ready for trigger", () -> r.state().message().equals("Ready for trigger"));
+        r.pv("SRC_CONN").set(0);
+        assertThat(r.state().message()).as("never connected, so nothing was lost").isEqualTo("Ready for trigger");
+        r.pv("SRC_CONN").set(1);
+        r.pv("SRC_CONN").set(0);
+        assertThat(r.state().message()).isEqualTo("Link SRC lost");
+        assertThat(r.pv("MESSAGE").get()).isEqualTo("Link SRC lost");
+        assertThat(status(r)).isEqualTo("INIT");
+    }
 }
