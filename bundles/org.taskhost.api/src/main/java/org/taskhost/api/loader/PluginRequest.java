@@ -2,6 +2,8 @@ package org.taskhost.api.loader;
 
 import java.util.Map;
 
+import org.taskhost.api.runtime.PluginKind;
+
 /**
  * Where a plugin comes from and how it runs, with iocmng's field names.
  *
@@ -15,9 +17,31 @@ import java.util.Map;
  * @param autoStart whether to start the plugin now
  * @param autostartOrder the boot order among plugins, lower first; null for last
  * @param keepToken whether to keep {@code pat} (in a 0600 file) for later reloads
+ * @param kind the kind the caller expects ({@code /tasks} wants a task), checked before anything is installed;
+ *        null for either
  */
 public record PluginRequest(String name, String gitUrl, String branch, String path, String pat, String localPath,
-        Map<String, Object> parameters, boolean autoStart, Integer autostartOrder, boolean keepToken) {
+        Map<String, Object> parameters, boolean autoStart, Integer autostartOrder, boolean keepToken, PluginKind kind) {
+
+    /**
+     * The 1.0 form, for either kind. New components are added at the end, keeping the older constructors, so that
+     * the record grows without a major version.
+     *
+     * @param name the plugin name
+     * @param gitUrl the repository, or null
+     * @param branch a branch, tag or SHA
+     * @param path the folder inside the source
+     * @param pat a token for https
+     * @param localPath a local folder, or null
+     * @param parameters overrides of config.yaml's parameters
+     * @param autoStart whether to start it now
+     * @param autostartOrder the boot order, or null
+     * @param keepToken whether to keep the token
+     */
+    public PluginRequest(String name, String gitUrl, String branch, String path, String pat, String localPath,
+            Map<String, Object> parameters, boolean autoStart, Integer autostartOrder, boolean keepToken) {
+        this(name, gitUrl, branch, path, pat, localPath, parameters, autoStart, autostartOrder, keepToken, null);
+    }
 
     /** Normalizes null fields. */
     public PluginRequest {
@@ -30,6 +54,6 @@ public record PluginRequest(String name, String gitUrl, String branch, String pa
     @Override
     public String toString() {
         return "PluginRequest[name=" + name + ", gitUrl=" + gitUrl + ", branch=" + branch + ", path=" + path
-                + ", localPath=" + localPath + ", pat=" + (pat == null ? "none" : "***") + "]";
+                + ", localPath=" + localPath + ", kind=" + kind + ", pat=" + (pat == null ? "none" : "***") + "]";
     }
 }

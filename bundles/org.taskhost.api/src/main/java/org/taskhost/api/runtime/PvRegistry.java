@@ -21,9 +21,16 @@ public interface PvRegistry {
 
     /**
      * @param listener told of PVs added and removed from now on; PVs present now are reported as added
+     * @deprecated register the listener as a {@link PvRegistryListener} service instead (the whiteboard); this
+     *             call delivers the same way, on the listener's own thread
      */
+    @Deprecated
     void addListener(PvRegistryListener listener);
 
-    /** @param listener no longer told */
+    /**
+     * @param listener no longer told
+     * @deprecated unregister the whiteboard service instead
+     */
+    @Deprecated
     void removeListener(PvRegistryListener listener);
 }

@@ -3,7 +3,10 @@ package org.taskhost.api.runtime;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.taskhost.api.pv.Pv;
 
-/** Told when a plugin's PVs appear (it started) or disappear (it went away). */
+/**
+ * Told when a plugin's PVs appear (it started) or disappear (it went away). Register it as a service (the
+ * whiteboard): PVs present at registration are reported as added first.
+ */
 @ConsumerType
 public interface PvRegistryListener {
 
