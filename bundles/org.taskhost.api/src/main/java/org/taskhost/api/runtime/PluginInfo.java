@@ -1,9 +1,11 @@
 package org.taskhost.api.runtime;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.taskhost.api.config.PluginConfig;
+import org.taskhost.api.pv.PvSpec;
 
 /**
  * What the model knows of one plugin, running or not. Methods are added in minor versions; views do not implement it.
@@ -40,4 +42,13 @@ public interface PluginInfo {
 
     /** @return its config.yaml with the merged parameters; empty when its config.yaml cannot be read */
     Optional<PluginConfig> config();
+
+    /**
+     * @return the definitions of the PVs the plugin serves when it runs (also when it is stopped): the runtime's
+     *         control PVs first (ENABLE, STATUS, ...), then inputs, then outputs; empty when its config is unreadable
+     */
+    List<PvSpec> pvSpecs();
+
+    /** @return how many of {@link #pvSpecs()}, from the first, are the runtime's control PVs */
+    int controlPvCount();
 }
