@@ -7,6 +7,8 @@ public final class PluginHeaders {
     public static final String PLUGIN = "Taskhost-Plugin";
     /** The plugin name; defaults to the symbolic name without {@value #BSN_PREFIX}. */
     public static final String NAME = "Taskhost-Name";
+    /** {@code task} or {@code job}, written by the loader, so that a stopped plugin's kind is known without loading it. */
+    public static final String KIND = "Taskhost-Kind";
     /** The symbolic-name prefix of plugin bundles. */
     public static final String BSN_PREFIX = "taskhost.plugin.";
 

@@ -13,9 +13,6 @@ public @interface LoaderConfig {
     @AttributeDefinition(description = "Seconds a git clone may take")
     int cloneTimeout() default 120;
 
-    @AttributeDefinition(description = "Seconds to wait for a new plugin's initialize() (beyond its own init_timeout)")
-    int startTimeout() default 60;
-
     @AttributeDefinition(description = "Folder of sample plugins added at the first start; empty means framework property taskhost.samples.dir. Env TASKHOST_SAMPLES=false skips them.")
     String samplesDir() default "";
 }

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
@@ -30,7 +28,12 @@ import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.loader.PluginRequest;
 import org.taskhost.api.loader.ValidationReport;
 import org.taskhost.api.runtime.DataDirectory;
-import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.api.config.ConfigException;
+import org.taskhost.api.config.PluginConfig;
+import org.taskhost.api.config.PluginConfigParser;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginKind;
+import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.runtime.internal.log.PluginLog;
 
 /**
@@ -43,21 +46,25 @@ import org.taskhost.runtime.internal.log.PluginLog;
 public class LoaderService implements PluginLoader {
 
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** How long a parameter update waits for a reload of the same plugin to end. */
+    static final Duration UPDATE_WAIT = Duration.ofMinutes(5);
     private static final System.Logger LOG = new PluginLog("loader");
 
     @Reference
     ConfigurationAdmin configurationAdmin;
 
-    /** Plugins run only once the runtime's extender is up; its PV registry says it is. */
+    /** The model: plugins are started and stopped through it. */
     @Reference
-    PvRegistry runtime;
+    PluginRuntime runtime;
+
+    @Reference
+    PluginConfigParser parser;
 
     private final PluginStore store;
     private final PluginInstaller installer;
     private final PluginBuilder builder;
     private final GitPluginSource git;
-    private final Duration startTimeout;
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final PluginLocks locks = new PluginLocks();
 
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
@@ -67,17 +74,18 @@ public class LoaderService implements PluginLoader {
     private final Thread warmUp;
 
     @Activate
-    public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm, @Reference PvRegistry runtime) {
+    public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm,
+            @Reference PluginRuntime runtime, @Reference PluginConfigParser parser) throws IOException {
         this.configurationAdmin = cm;
         this.runtime = runtime;
+        this.parser = parser;
         logLevel(Optional.ofNullable(System.getenv("TASKHOST_LOG_LEVEL")).or(() -> Optional.ofNullable(System.getenv("IOCMNG_LOG_LEVEL"))));
         Path data = DataDirectory.resolve(config.dataDir(), System::getenv, context::getProperty);
         this.store = new PluginStore(cm, data);
         this.uploads = data.resolve("uploads");
-        this.installer = new PluginInstaller(context);
-        this.builder = new PluginBuilder(ApiClasses.fromBundle(FrameworkUtil.getBundle(TaskBase.class)));
+        this.installer = new PluginInstaller(context, runtime);
+        this.builder = new PluginBuilder(ApiClasses.fromBundle(FrameworkUtil.getBundle(TaskBase.class)), parser);
         this.git = new GitPluginSource(Duration.ofSeconds(config.cloneTimeout()));
-        this.startTimeout = Duration.ofSeconds(config.startTimeout());
         String samples = !config.samplesDir().isBlank() ? config.samplesDir()
                 : Optional.ofNullable(context.getProperty("taskhost.samples.dir")).orElse("");
         // restoring compiles and waits for plugins: not on the thread that activates components
@@ -137,6 +145,8 @@ public class LoaderService implements PluginLoader {
         }
         progress(request.name(), "fetching", request.gitUrl() != null ? GitPluginSource.redact(request.gitUrl()) : request.localPath());
         PluginBuilder.Built built = build(request);
+        checkKind(request.kind(), built.report());
+        checkParameters(built, request.parameters());
         Map<String, Object> params = request.parameters();
         InstalledPlugin p = new InstalledPlugin(request.name(), request.gitUrl(), request.branch(), request.path(),
                 request.localPath(), built.commit(), built.report().className(), built.report().pluginType(), params,
@@ -147,7 +157,7 @@ public class LoaderService implements PluginLoader {
         store.save(p);
         progress(p.name(), "installing", p.pluginType() + " " + p.className() + " at " + p.commit());
         try {
-            installer.install(p.name(), built.jar(), request.autoStart() || "job".equals(p.pluginType()), startTimeout);
+            installer.install(p.name(), built.jar(), request.autoStart() || "job".equals(p.pluginType()));
         } catch (BuildProblem e) {
             store.delete(p.name());
             throw invalid(built.report(), e);
@@ -169,7 +179,7 @@ public class LoaderService implements PluginLoader {
     /** Runs a change of one plugin, refusing a second change of the same plugin while the first runs. */
     private <T> T exclusively(String name, String failure, Change<T> change) throws LoaderException {
         checkName(name);
-        if (!busy.add(name)) {
+        if (!locks.tryLock(name)) {
             throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed right now", null);
         }
         try {
@@ -177,31 +187,56 @@ public class LoaderService implements PluginLoader {
         } catch (IOException e) {
             throw new LoaderException(Reason.INVALID, failure + " '" + name + "': " + e.getMessage(), null);
         } finally {
-            busy.remove(name);
+            locks.unlock(name);
+        }
+    }
+
+    /** The kind the caller asked for ({@code /tasks}, {@code /jobs}), checked before anything is kept or installed. */
+    private static void checkKind(PluginKind wanted, ValidationReport report) throws LoaderException {
+        if (wanted == null || report.pluginType() == null || wanted.name().equalsIgnoreCase(report.pluginType())) {
+            return;
+        }
+        String want = wanted.name().toLowerCase(java.util.Locale.ROOT);
+        String other = report.pluginType();
+        throw new LoaderException(Reason.INVALID, "Repository contains a " + other + ", not a " + want + ". Use /api/v1/" + other
+                + "s instead.", new ValidationReport(false, report.className(), other, List.of("plugin_type: a " + other
+                        + " (" + report.className() + "), not a " + want)));
+    }
+
+    /** Overrides follow config.yaml's rules: {@code interval: 0} is refused naming {@code parameters.interval}. */
+    private PluginConfig checkParameters(PluginBuilder.Built built, Map<String, Object> overrides) throws LoaderException {
+        if (built.config() == null) {
+            return null;
+        }
+        try {
+            return parser.withParameters(built.config(), overrides);
+        } catch (ConfigException e) {
+            List<String> errors = e.problems().stream().map(Object::toString).toList();
+            throw new LoaderException(Reason.INVALID, "invalid parameters: " + String.join("; ", errors),
+                    new ValidationReport(false, built.report().className(), built.report().pluginType(), errors));
         }
     }
 
     @Override
     public InstalledPlugin addJar(String name, byte[] jar, Map<String, Object> parameters) throws LoaderException {
-        checkName(name);
-        Path folder = uploads.resolve(name);
-        try {
+        // under the plugin's lock: a refused upload deletes only the folder it made itself, never another request's
+        return exclusively(name, "cannot keep the uploaded jar of", () -> {
+            Path folder = uploads.resolve(name);
             if (Files.exists(folder) || store.find(name).isPresent()) {
                 throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' already exists", null);
             }
-            Files.createDirectories(folder);
-            Files.write(folder.resolve("plugin.jar"), PluginPackager.rename(jar, name));
-        } catch (BuildProblem e) {
-            throw new LoaderException(Reason.INVALID, e.getMessage(), ValidationReport.failed(e.problems()));
-        } catch (IOException e) {
-            throw new LoaderException(Reason.INVALID, "cannot keep the uploaded jar: " + e.getMessage(), null);
-        }
-        try {
-            return add(new PluginRequest(name, null, "", "", null, folder.toString(), parameters, true, null, false));
-        } catch (LoaderException e) {
-            deleteQuietly(folder);
-            throw e;
-        }
+            try {
+                Files.createDirectories(folder);
+                Files.write(folder.resolve("plugin.jar"), PluginPackager.rename(jar, name));
+                return add(new PluginRequest(name, null, "", "", null, folder.toString(), parameters, true, null, false));
+            } catch (BuildProblem e) {
+                deleteQuietly(folder);
+                throw new LoaderException(Reason.INVALID, e.getMessage(), ValidationReport.failed(e.problems()));
+            } catch (LoaderException | IOException e) {
+                deleteQuietly(folder);
+                throw e;
+            }
+        });
     }
 
     private static void deleteQuietly(Path folder) {
@@ -220,10 +255,11 @@ public class LoaderService implements PluginLoader {
             PluginRequest again = new PluginRequest(name, old.gitUrl(), old.branch(), old.path(), store.keptToken(name).orElse(null),
                     old.localPath(), old.parameters(), old.autoStart(), old.autostartOrder(), false);
             PluginBuilder.Built built = build(again);
+            checkParameters(built, old.parameters());
             byte[] previous = Files.readAllBytes(store.jar(name, old.commit()));
             store.saveJar(name, built.commit(), built.jar());
             try {
-                installer.update(bundle, name, built.jar(), previous, startTimeout);
+                installer.update(bundle, name, built.jar(), previous);
             } catch (BuildProblem e) {
                 throw invalid(built.report(), e);
             }
@@ -254,18 +290,34 @@ public class LoaderService implements PluginLoader {
         });
     }
 
+    /** Waits for a change of the plugin in progress (a reload), so that the update applies to what it left. */
     @Override
     public InstalledPlugin updateParameters(String name, Map<String, Object> parameters) throws LoaderException {
         checkName(name);
+        if (!locks.lock(name, UPDATE_WAIT)) {
+            throw new LoaderException(Reason.CONFLICT, "plugin '" + name + "' is being changed; try again", null);
+        }
         try {
             InstalledPlugin old = store.find(name).orElseThrow(() -> notFound(name));
+            Optional<PluginConfig> config = runtime.plugin(name).flatMap(PluginInfo::config);
+            if (config.isPresent()) {
+                try {
+                    parser.withParameters(config.get(), parameters);
+                } catch (ConfigException e) {
+                    List<String> errors = e.problems().stream().map(Object::toString).toList();
+                    throw new LoaderException(Reason.INVALID, "invalid parameters: " + String.join("; ", errors),
+                            new ValidationReport(false, old.className(), old.pluginType(), errors));
+                }
+            }
             InstalledPlugin now = new InstalledPlugin(name, old.gitUrl(), old.branch(), old.path(), old.localPath(), old.commit(),
                     old.className(), old.pluginType(), Map.copyOf(parameters), old.autoStart(), old.autostartOrder(), old.installedAt());
             store.save(now);
-            installer.withPlugin(name, p -> p.updateParameters(parameters));
+            runtime.running(name).ifPresent(p -> p.updateParameters(parameters));
             return now;
         } catch (IOException e) {
             throw new LoaderException(Reason.INVALID, "cannot store the parameters of '" + name + "': " + e.getMessage(), null);
+        } finally {
+            locks.unlock(name);
         }
     }
 
@@ -289,16 +341,12 @@ public class LoaderService implements PluginLoader {
 
     @Override
     public List<InstalledPlugin> installed() {
-        try {
-            return store.all();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.all();
     }
 
     @Override
     public Optional<InstalledPlugin> installed(String name) {
-        return installed().stream().filter(p -> p.name().equals(name)).findFirst();
+        return store.find(name);
     }
 
     /** Fetches into a scratch folder, builds, and always removes the scratch folder (the clone holds no token). */
@@ -375,7 +423,7 @@ public class LoaderService implements PluginLoader {
                 Path jar = store.jar(p.name(), p.commit());
                 byte[] bytes = Files.exists(jar) ? Files.readAllBytes(jar) : build(new PluginRequest(p.name(), p.gitUrl(), p.branch(),
                         p.path(), store.keptToken(p.name()).orElse(null), p.localPath(), p.parameters(), p.autoStart(), p.autostartOrder(), false)).jar();
-                installer.install(p.name(), bytes, p.autoStart() || "job".equals(p.pluginType()), startTimeout);
+                installer.install(p.name(), bytes, p.autoStart() || "job".equals(p.pluginType()));
                 LOG.log(System.Logger.Level.INFO, "restored plugin " + p.name() + " at commit " + p.commit());
             } catch (IOException | BuildProblem | LoaderException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot restore plugin " + p.name() + ": " + e.getMessage());

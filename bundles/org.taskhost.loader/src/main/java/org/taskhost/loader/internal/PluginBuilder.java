@@ -11,9 +11,10 @@ import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
 
 import org.taskhost.api.loader.ValidationReport;
-import org.taskhost.runtime.internal.config.ConfigException;
-import org.taskhost.runtime.internal.config.ConfigParser;
-import org.taskhost.runtime.internal.config.PluginDescriptor;
+import org.taskhost.api.config.ConfigException;
+import org.taskhost.api.config.PluginConfig;
+import org.taskhost.api.config.PluginConfigParser;
+import org.taskhost.api.runtime.PluginKind;
 
 /**
  * Turns a fetched source into a plugin bundle, running every check and collecting every problem into one report:
@@ -28,43 +29,53 @@ final class PluginBuilder {
      * @param report every check's outcome
      * @param jar the bundle, or null when the report is not ok
      * @param commit the source's commit
+     * @param config the parsed config.yaml, or null when there is none or it is not valid
      */
-    record Built(ValidationReport report, byte[] jar, String commit) {
+    record Built(ValidationReport report, byte[] jar, String commit, PluginConfig config) {
     }
 
-    private final PluginCompiler compiler;
+    /** config.yaml, as iocmng looks for it: then config.yml, then (iocmng 2.2.4) config.json, which YAML reads too. */
+    static final List<String> CONFIG_FILES = List.of("config.yaml", "config.yml", "config.json");
 
-    PluginBuilder(ApiClasses api) {
+    private final PluginCompiler compiler;
+    private final PluginConfigParser parser;
+
+    PluginBuilder(ApiClasses api, PluginConfigParser parser) {
         this.compiler = new PluginCompiler(api);
+        this.parser = parser;
     }
 
     Built build(String name, FetchedSource source) {
         Path dir = source.dir();
         List<String> errors = new ArrayList<>();
         byte[] yaml = null;
-        PluginDescriptor descriptor = null;
+        PluginConfig descriptor = null;
         try {
-            Path config = Files.exists(dir.resolve("config.yaml")) ? dir.resolve("config.yaml") : dir.resolve("config.yml");
-            if (Files.exists(config)) {
+            Path config = CONFIG_FILES.stream().map(dir::resolve).filter(Files::exists).findFirst().orElse(null);
+            if (config != null) {
                 if (SafePaths.escapes(source.root(), config)) {
                     errors.add(config.getFileName() + ": a symbolic link that leaves the repository");
                 } else {
                     yaml = Files.readAllBytes(config);
-                    descriptor = new ConfigParser(config.getFileName().toString()).parse(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+                    descriptor = parser.parse(config.getFileName().toString(), new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
             List<Path> sources = sources(dir, source.root(), errors);
             List<Path> libs = jars(dir.resolve("lib"));
             if (sources.isEmpty()) {
-                return prebuilt(dir, errors, source.commit());
+                return prebuilt(dir, errors, source.commit(), descriptor);
             }
             if (!errors.isEmpty()) {
                 return failed(errors, source);
             }
             Map<String, byte[]> classes = compiler.compile(dir, sources, libs);
-            PluginScanner.Found found = PluginScanner.scan(classes, descriptor == null ? null : descriptor.className());
-            byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), classes, yaml, libs);
-            return new Built(new ValidationReport(true, found.className(), found.type(), List.of()), jar, source.commit());
+            PluginScanner.Found found = PluginScanner.scan(classes, descriptor == null ? null : descriptor.className().orElse(null));
+            if (descriptor != null && descriptor.kind().orElse(null) == PluginKind.JOB && !found.type().equals("job")) {
+                errors.add("config.yaml: field 'parameters.mode': 'job', but " + found.className() + " extends org.taskhost.api.TaskBase");
+                return failed(errors, source);
+            }
+            byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), found.type(), classes, yaml, libs);
+            return new Built(new ValidationReport(true, found.className(), found.type(), List.of()), jar, source.commit(), descriptor);
         } catch (ConfigException e) {
             e.problems().forEach(p -> errors.add(p.toString()));
             compileForMoreErrors(dir, source, errors);
@@ -91,7 +102,7 @@ final class PluginBuilder {
     }
 
     private static Built failed(List<String> errors, FetchedSource source) {
-        return new Built(ValidationReport.failed(errors), null, source.commit());
+        return new Built(ValidationReport.failed(errors), null, source.commit(), null);
     }
 
     /** The .java files: under src/main/java if present, else anywhere in the folder but tests, lib and build output. */
@@ -119,7 +130,7 @@ final class PluginBuilder {
     }
 
     /** A folder without sources: one jar with a Taskhost-Plugin header is the plugin, as built elsewhere. */
-    private static Built prebuilt(Path dir, List<String> errors, String commit) throws IOException {
+    private static Built prebuilt(Path dir, List<String> errors, String commit, PluginConfig config) throws IOException {
         List<Path> candidates = new ArrayList<>();
         for (Path jar : jars(dir)) {
             try (InputStream in = Files.newInputStream(jar); JarInputStream j = new JarInputStream(in)) {
@@ -131,13 +142,26 @@ final class PluginBuilder {
         if (candidates.size() != 1) {
             errors.add(candidates.isEmpty() ? "no .java files and no prebuilt plugin jar (with a Taskhost-Plugin header) in the plugin folder"
                     : "several prebuilt plugin jars: " + candidates.stream().map(p -> p.getFileName().toString()).toList());
-            return new Built(ValidationReport.failed(errors), null, commit);
+            return new Built(ValidationReport.failed(errors), null, commit, null);
         }
         byte[] jar = Files.readAllBytes(candidates.get(0));
         String className;
+        java.util.Map<String, byte[]> classes = new java.util.LinkedHashMap<>();
         try (JarInputStream j = new JarInputStream(new java.io.ByteArrayInputStream(jar))) {
             className = j.getManifest().getMainAttributes().getValue("Taskhost-Plugin");
+            for (var e = j.getNextJarEntry(); e != null; e = j.getNextJarEntry()) {
+                if (e.getName().endsWith(".class") && !e.getName().contains("-")) {
+                    classes.put(e.getName().substring(0, e.getName().length() - 6).replace('/', '.'), j.readAllBytes());
+                }
+            }
         }
-        return new Built(new ValidationReport(errors.isEmpty(), className, null, errors), errors.isEmpty() ? jar : null, commit);
+        // the kind, known before anything is installed: from the classes, as for a plugin built from sources
+        String kind = null;
+        try {
+            kind = PluginScanner.scan(classes, className == null ? null : className.trim()).type();
+        } catch (BuildProblem e) {
+            errors.addAll(e.problems());
+        }
+        return new Built(new ValidationReport(errors.isEmpty(), className, kind, errors), errors.isEmpty() ? jar : null, commit, config);
     }
 }

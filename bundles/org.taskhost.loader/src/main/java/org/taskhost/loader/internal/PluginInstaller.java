@@ -1,7 +1,6 @@
 package org.taskhost.loader.internal;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -11,32 +10,32 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.taskhost.api.runtime.ManagedPlugin;
-import org.taskhost.api.runtime.PluginState;
+import org.taskhost.api.runtime.PluginOperationException;
+import org.taskhost.api.runtime.PluginRuntime;
 
 /**
- * Installs, updates and uninstalls plugin bundles, each at location {@code taskhost:plugin:<name>}. An install
- * returns once the plugin's initialize() has finished; a plugin that fails to resolve, construct or initialize is
- * rolled back. An update that fails goes back to the previous jar. Refreshes touch only the plugin's own bundle.
+ * Installs, updates and uninstalls plugin bundles, each at location {@code taskhost:plugin:<name>}, and starts them
+ * through the model ({@link PluginRuntime#start}), which returns once initialize() has ended and says whether the
+ * plugin is READY. A plugin that fails to resolve, construct or initialize is rolled back; an update that fails goes
+ * back to the previous jar. Refreshes touch only the plugin's own bundle.
  */
 final class PluginInstaller {
 
     static final String LOCATION = "taskhost:plugin:";
-    static final String INITIALIZING = "Initializing";
     private final BundleContext context;
+    private final PluginRuntime runtime;
 
-    PluginInstaller(BundleContext context) {
+    PluginInstaller(BundleContext context, PluginRuntime runtime) {
         this.context = context;
+        this.runtime = runtime;
     }
 
     Optional<Bundle> bundle(String name) {
         return Optional.ofNullable(context.getBundle(LOCATION + name));
     }
 
-    Bundle install(String name, byte[] jar, boolean start, Duration wait) throws BuildProblem {
+    Bundle install(String name, byte[] jar, boolean start) throws BuildProblem {
         Bundle b;
         try {
             b = context.installBundle(LOCATION + name, new ByteArrayInputStream(jar));
@@ -45,41 +44,50 @@ final class PluginInstaller {
         }
         try {
             if (start) {
-                b.start();
-                awaitInitialized(name, wait);
+                start(name);
             } else if (!context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(b))) {
                 throw new BuildProblem("bundle: does not resolve; it may import a package that no bundle exports");
             }
             return b;
-        } catch (BundleException e) {
-            uninstall(b);
-            throw new BuildProblem("bundle: does not resolve: " + e.getMessage());
         } catch (BuildProblem e) {
             uninstall(b);
             throw e;
         }
     }
 
-    /** Swaps in a new jar; if the new plugin fails to start, puts the old jar back and throws. */
-    void update(Bundle b, String name, byte[] next, byte[] previous, Duration wait) throws BuildProblem {
+    /** Swaps in a new jar; if the new plugin fails to start, puts the old jar back, starts it again, and throws. */
+    void update(Bundle b, String name, byte[] next, byte[] previous) throws BuildProblem {
         boolean active = b.getState() == Bundle.ACTIVE;
         try {
-            b.update(new ByteArrayInputStream(next));
+            swap(b, next);
             if (active) {
-                awaitInitialized(name, wait);
+                start(name);
             }
-            refresh(b);
         } catch (BundleException | BuildProblem e) {
             try {
-                b.update(new ByteArrayInputStream(previous));
-                refresh(b);
-                if (active && b.getState() != Bundle.ACTIVE) {
-                    b.start();
+                swap(b, previous);
+                if (active) {
+                    start(name);
                 }
-            } catch (BundleException back) {
+            } catch (BundleException | BuildProblem back) {
                 throw new BuildProblem("the new version failed (" + e.getMessage() + ") and the previous one could not be restored: " + back.getMessage());
             }
             throw e instanceof BuildProblem p ? p : new BuildProblem("bundle: does not resolve: " + e.getMessage());
+        }
+    }
+
+    /** Stops the plugin (its cleanup runs), replaces the jar and refreshes only this bundle. */
+    private void swap(Bundle b, byte[] jar) throws BundleException {
+        b.stop();
+        b.update(new ByteArrayInputStream(jar));
+        refresh(b);
+    }
+
+    private void start(String name) throws BuildProblem {
+        try {
+            runtime.start(name);
+        } catch (PluginOperationException e) {
+            throw new BuildProblem(e.getMessage().replace("plugin '" + name + "' did not start", "plugin did not start"));
         }
     }
 
@@ -89,67 +97,6 @@ final class PluginInstaller {
             refresh(b);
         } catch (BundleException | IllegalStateException e) {
             // already uninstalled
-        }
-    }
-
-    /** Waits until the plugin has left "Initializing"; fails if it ended in ERROR or FAILED at start. */
-    private void awaitInitialized(String name, Duration wait) throws BuildProblem {
-        long end = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < end) {
-            Optional<PluginState> state = state(name);
-            if (state.isPresent() && !state.get().message().equals(INITIALIZING)) {
-                PluginState s = state.get();
-                boolean broken = s.status().equals("ERROR") && !s.enabled();
-                if (broken || s.message().startsWith("initialize() failed")) {
-                    throw new BuildProblem("plugin did not start: " + s.message());
-                }
-                return;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BuildProblem("interrupted while waiting for " + name + " to start");
-            }
-        }
-        throw new BuildProblem("plugin did not start within " + wait.toSeconds() + " s");
-    }
-
-    /** Calls the running plugin of that name, if there is one. */
-    boolean withPlugin(String name, java.util.function.Consumer<ManagedPlugin> action) {
-        try {
-            for (ServiceReference<ManagedPlugin> ref : context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")")) {
-                ManagedPlugin p = context.getService(ref);
-                if (p != null) {
-                    try {
-                        action.accept(p);
-                        return true;
-                    } finally {
-                        context.ungetService(ref);
-                    }
-                }
-            }
-            return false;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private Optional<PluginState> state(String name) {
-        try {
-            for (ServiceReference<ManagedPlugin> ref : context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")")) {
-                ManagedPlugin p = context.getService(ref);
-                if (p != null) {
-                    try {
-                        return Optional.of(p.state());
-                    } finally {
-                        context.ungetService(ref);
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.Manifest;
 
+import org.taskhost.api.runtime.PluginHeaders;
+
 import aQute.bnd.osgi.Analyzer;
 import aQute.bnd.osgi.Constants;
 import aQute.bnd.osgi.EmbeddedResource;
@@ -51,7 +53,7 @@ final class PluginPackager {
         }
     }
 
-    static byte[] pack(String name, String commit, String className, Map<String, byte[]> classes, byte[] configYaml,
+    static byte[] pack(String name, String commit, String className, String kind, Map<String, byte[]> classes, byte[] configYaml,
             List<Path> libs) throws BuildProblem {
         try (Jar jar = new Jar("taskhost.plugin." + name); Analyzer analyzer = new Analyzer()) {
             classes.forEach((binary, bytes) -> jar.putResource(binary.replace('.', '/') + ".class", new EmbeddedResource(bytes, 0L)));
@@ -75,6 +77,7 @@ final class PluginPackager {
             analyzer.setProperty("-fixupmessages.defaultpackage", "The default package '.' is not permitted;is:=ignore");
             analyzer.setProperty("Taskhost-Plugin", className);
             analyzer.setProperty("Taskhost-Name", name);
+            analyzer.setProperty(PluginHeaders.KIND, kind);
             analyzer.setProperty("Taskhost-Commit", commit);
             Manifest manifest = analyzer.calcManifest();
             if (!analyzer.getErrors().isEmpty()) {

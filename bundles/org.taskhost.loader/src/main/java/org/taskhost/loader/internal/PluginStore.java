@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -31,17 +32,22 @@ import org.taskhost.api.loader.InstalledPlugin;
  * Remembers plugins across restarts, independently of the OSGi bundle cache: one Config Admin factory configuration
  * per plugin ({@code org.taskhost.plugin~<name>}) and the built jars in {@code <data>/plugins/<name>/<commit>.jar}.
  * A token is kept only on request, in {@code <data>/tokens/<name>} with mode 0600. The configuration is written
- * last, so a plugin whose add was interrupted is not there at the next start.
+ * last, so a plugin whose add was interrupted is not there at the next start. Config Admin is read once, at start:
+ * reads answer from memory, so they never meet a configuration being deleted and never wait for the disk.
  */
 final class PluginStore {
 
     static final String FACTORY_PID = "org.taskhost.plugin";
     private final ConfigurationAdmin cm;
     private final Path data;
+    private final Map<String, InstalledPlugin> kept = new ConcurrentHashMap<>();
 
-    PluginStore(ConfigurationAdmin cm, Path data) {
+    PluginStore(ConfigurationAdmin cm, Path data) throws IOException {
         this.cm = cm;
         this.data = data;
+        if (cm != null) {
+            load();
+        }
     }
 
     Path jar(String name, String commit) {
@@ -79,6 +85,7 @@ final class PluginStore {
         props.put("autostart_order", p.autostartOrder() == null ? Integer.MAX_VALUE : p.autostartOrder());
         props.put("installed_at", p.installedAt().toString());
         cm.getFactoryConfiguration(FACTORY_PID, p.name(), "?").updateIfDifferent(props);
+        kept.put(p.name(), p);
     }
 
     private static void put(Dictionary<String, Object> props, String key, String value) {
@@ -87,32 +94,36 @@ final class PluginStore {
         }
     }
 
-    /** @return every kept plugin in boot order: autostart_order, then name */
-    List<InstalledPlugin> all() throws IOException {
-        List<InstalledPlugin> out = new ArrayList<>();
+    private void load() throws IOException {
         try {
             Configuration[] configs = cm.listConfigurations("(service.factoryPid=" + FACTORY_PID + ")");
-            if (configs != null) {
-                for (Configuration c : configs) {
-                    if (c.getProperties() != null) {
-                        out.add(read(c.getProperties()));
-                    }
+            for (Configuration c : configs == null ? new Configuration[0] : configs) {
+                Dictionary<String, Object> props = c.getProperties();
+                if (props != null && props.get("name") instanceof String) {
+                    InstalledPlugin p = read(props);
+                    kept.put(p.name(), p);
                 }
             }
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return every kept plugin in boot order: autostart_order, then name */
+    List<InstalledPlugin> all() {
+        List<InstalledPlugin> out = new ArrayList<>(kept.values());
         out.sort(Comparator.comparing((InstalledPlugin p) -> p.autostartOrder() == null ? Integer.MAX_VALUE : p.autostartOrder())
                 .thenComparing(InstalledPlugin::name));
         return out;
     }
 
-    Optional<InstalledPlugin> find(String name) throws IOException {
-        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+    Optional<InstalledPlugin> find(String name) {
+        return Optional.ofNullable(kept.get(name));
     }
 
     /** Forgets a plugin: its configuration, jars and token. */
     void delete(String name) throws IOException {
+        kept.remove(name);
         cm.getFactoryConfiguration(FACTORY_PID, name, "?").delete();
         deleteTree(data.resolve("plugins").resolve(name));
         Files.deleteIfExists(token(name));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.taskhost.runtime.internal.config.ConfigParserService;
 import org.taskhost.api.TaskBase;
 
 /** The loader's checks on real git repositories (made with git, cloned by JGit over file://). */
@@ -38,7 +39,7 @@ class PluginBuilderTest {
     private PluginBuilder.Built build(GitRepo repo, String branch, String path) throws Exception {
         Path into = Files.createTempDirectory(tmp, "clone");
         FetchedSource source = new GitPluginSource(Duration.ofSeconds(60)).fetch(repo.url(), branch, path, null, into);
-        return new PluginBuilder(API).build("demo", source);
+        return new PluginBuilder(API, new ConfigParserService()).build("demo", source);
     }
 
     private GitRepo repo(String... files) throws Exception {

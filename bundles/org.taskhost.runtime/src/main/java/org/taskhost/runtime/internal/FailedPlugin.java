@@ -9,6 +9,7 @@ import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
+import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.PluginState;
 import org.taskhost.api.runtime.TaskStatus;
 
@@ -39,7 +40,8 @@ final class FailedPlugin implements ManagedPlugin {
 
     @Override
     public PluginState state() {
-        return new PluginState(TaskStatus.ERROR.name(), TaskStatus.ERROR.ordinal(), message, false, 0, 0, 0, null);
+        return new PluginState(TaskStatus.ERROR.name(), TaskStatus.ERROR.ordinal(), message, false, 0, 0, 0, null,
+                PluginPhase.FAILED);
     }
 
     @Override public void updateParameters(Map<String, Object> overrides) { throw broken(); }

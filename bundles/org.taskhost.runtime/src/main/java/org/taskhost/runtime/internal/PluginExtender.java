@@ -1,11 +1,12 @@
 package org.taskhost.runtime.internal;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
@@ -22,44 +23,50 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginListener;
+import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.api.runtime.PvRegistryListener;
 import org.taskhost.runtime.internal.autosave.Autosave;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
+import org.taskhost.runtime.internal.lifecycle.Runner;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
+import org.taskhost.runtime.internal.views.ViewListeners;
 
 /**
- * The extender: every ACTIVE bundle with a {@code Taskhost-Plugin} header becomes a running plugin, registered as a
- * {@link ManagedPlugin} service; when the bundle stops, the plugin is cleaned up and its PVs and service go.
+ * The extender and the model: every installed bundle with a {@code Taskhost-Plugin} header is a plugin of the
+ * {@link PluginRuntime}; while the bundle is active it runs, registered as a {@link ManagedPlugin} service, and when
+ * the bundle stops its cleanup runs and its PVs and service go. Views hear of it through the whiteboard listeners.
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.taskhost.api.runtime.PvRegistry")
-@Component(immediate = true, configurationPid = "org.taskhost.runtime")
+@Component(immediate = true, configurationPid = "org.taskhost.runtime", service = PluginRuntime.class)
 @Designate(ocd = RuntimeConfig.class)
-public class PluginExtender {
+public class PluginExtender implements PluginRuntime {
 
     private static final System.Logger LOG = new PluginLog("taskhost");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<PluginListener> listeners = new CopyOnWriteArrayList<>();
+    private static final int MASK = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ConfigurationAdmin configurationAdmin;
 
-    private final PvRegistryImpl registry = new PvRegistryImpl();
+    private final ViewListeners views = new ViewListeners();
+    private final PvRegistryImpl registry = new PvRegistryImpl(views);
     private final Clocks clocks = new Clocks();
     private final Map<String, Long> names = new ConcurrentHashMap<>();
-    private final PluginFactory factory = new PluginFactory(clocks, this::publish);
+    private final Map<Long, PluginEntry> entries = new ConcurrentHashMap<>();
+    private final PluginFactory factory = new PluginFactory(clocks, views::pluginEvent, views::changed);
+    private final PluginStarter starter = new PluginStarter();
     private final ServiceRegistration<PvRegistry> registryRegistration;
-    private final BundleTracker<Tracked> tracker;
+    private final BundleTracker<PluginEntry> tracker;
     private volatile Settings settings;
     private final BundleContext context;
     private final Autosave autosave;
-
-    private record Tracked(ManagedPlugin plugin, ServiceRegistration<ManagedPlugin> registration) {
-    }
 
     @Activate
     public PluginExtender(BundleContext context, RuntimeConfig config) {
@@ -67,22 +74,7 @@ public class PluginExtender {
         modified(config);
         autosave = new Autosave(settings.dataDir().resolve("autosave"));
         registryRegistration = context.registerService(PvRegistry.class, registry, null);
-        tracker = new BundleTracker<>(context, Bundle.ACTIVE, new org.osgi.util.tracker.BundleTrackerCustomizer<>() {
-            @Override
-            public Tracked addingBundle(Bundle bundle, BundleEvent event) {
-                return bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER) == null ? null : add(bundle);
-            }
-
-            @Override
-            public void modifiedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
-                // only ACTIVE matters: any other state removes the bundle
-            }
-
-            @Override
-            public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
-                remove(bundle, tracked);
-            }
-        });
+        tracker = new BundleTracker<>(context, MASK, new Customizer());
         tracker.open();
         LOG.log(System.Logger.Level.INFO, "runtime ready, PV prefix " + settings.prefix() + ", data " + settings.dataDir());
     }
@@ -99,17 +91,123 @@ public class PluginExtender {
         registryRegistration.unregister();
         clocks.close();
         autosave.close();
+        views.close();
     }
 
-    private Tracked add(Bundle bundle) {
-        String name = PluginFactory.nameOf(bundle);
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPluginListener(PluginListener l) {
+        views.add(l);
+    }
+
+    void removePluginListener(PluginListener l) {
+        views.remove(l);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPvRegistryListener(PvRegistryListener l) {
+        registry.register(l);
+    }
+
+    void removePvRegistryListener(PvRegistryListener l) {
+        registry.unregister(l);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPvListener(PvListener l) {
+        views.add(l);
+    }
+
+    void removePvListener(PvListener l) {
+        views.remove(l);
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return entries.values().stream().filter(e -> e.name.equals(nameOf(e))).map(this::info)
+                .sorted(Comparator.comparing(PluginInfo::name)).toList();
+    }
+
+    @Override
+    public Optional<PluginInfo> plugin(String name) {
+        return entry(name).map(this::info);
+    }
+
+    @Override
+    public Optional<ManagedPlugin> running(String name) {
+        return entry(name).flatMap(PluginEntry::plugin);
+    }
+
+    @Override
+    public PluginInfo start(String name) {
+        PluginEntry e = starter.start(entry(name).orElseThrow(() -> PluginStarter.notFound(name)));
+        return info(e);
+    }
+
+    @Override
+    public PluginInfo stop(String name) {
+        PluginEntry e = starter.stop(entry(name).orElseThrow(() -> PluginStarter.notFound(name)));
+        return info(e);
+    }
+
+    private Optional<PluginEntry> entry(String name) {
+        Long id = names.get(name);
+        return id == null ? Optional.empty() : Optional.ofNullable(entries.get(id));
+    }
+
+    /** A bundle whose plugin name another bundle has is listed under {@code name-bundleId}, in ERROR. */
+    private String nameOf(PluginEntry e) {
+        Long owner = names.get(e.name);
+        return owner != null && owner == e.bundle.getBundleId() ? e.name : e.name + "-" + e.bundle.getBundleId();
+    }
+
+    private PluginInfo info(PluginEntry e) {
+        return e.info(settings.prefix(), ParameterOverrides.of(configurationAdmin, e.name));
+    }
+
+    private final class Customizer implements BundleTrackerCustomizer<PluginEntry> {
+        @Override
+        public PluginEntry addingBundle(Bundle bundle, BundleEvent event) {
+            if (bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER) == null) {
+                return null;
+            }
+            String name = PluginFactory.nameOf(bundle);
+            PluginEntry e = new PluginEntry(bundle, name);
+            entries.put(bundle.getBundleId(), e);
+            names.putIfAbsent(name, bundle.getBundleId());
+            if (bundle.getState() == Bundle.ACTIVE) {
+                activate(e);
+            }
+            return e;
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, BundleEvent event, PluginEntry e) {
+            if (event != null && event.getType() == BundleEvent.UPDATED) {
+                e.updated();
+            }
+            if (bundle.getState() == Bundle.ACTIVE && e.plugin().isEmpty()) {
+                activate(e);
+            } else if (bundle.getState() != Bundle.ACTIVE && bundle.getState() != Bundle.STARTING) {
+                deactivate(e);
+            }
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, BundleEvent event, PluginEntry e) {
+            deactivate(e);
+            entries.remove(bundle.getBundleId());
+            names.remove(e.name, bundle.getBundleId());
+        }
+    }
+
+    private void activate(PluginEntry e) {
+        Bundle bundle = e.bundle;
         ManagedPlugin plugin;
-        Long other = names.putIfAbsent(name, bundle.getBundleId());
-        if (other != null) {
-            plugin = new FailedPlugin(name + "-" + bundle.getBundleId(), bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER),
-                    bundle.getBundleId(), "plugin name " + name + " is already used by bundle " + other);
+        if (!e.name.equals(nameOf(e))) {
+            plugin = new FailedPlugin(nameOf(e), bundle.getHeaders().get(PluginFactory.PLUGIN_HEADER), bundle.getBundleId(),
+                    "plugin name " + e.name + " is already used by bundle " + names.get(e.name));
         } else {
-            plugin = create(bundle, name);
+            plugin = create(bundle, e.name);
         }
         if (plugin instanceof FailedPlugin) {
             LOG.log(System.Logger.Level.ERROR, "plugin " + plugin.name() + " failed: " + plugin.state().message());
@@ -117,9 +215,8 @@ public class PluginExtender {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ManagedPlugin.NAME, plugin.name());
         props.put(ManagedPlugin.KIND, plugin.kind().name());
-        ServiceRegistration<ManagedPlugin> registration = bundle.getBundleContext().registerService(ManagedPlugin.class, plugin, props);
-        publish(new PluginEvent(plugin.name(), PluginEvent.Type.STARTED, plugin.state(), Instant.now()));
-        return new Tracked(plugin, registration);
+        e.created(plugin, bundle.getBundleContext().registerService(ManagedPlugin.class, plugin, props));
+        views.pluginEvent(new PluginEvent(plugin.name(), PluginEvent.Type.STARTED, plugin.state(), Instant.now()));
     }
 
     /** A plugin for the bundle, started; whatever goes wrong gives a plugin in ERROR that says what, never a lost bundle. */
@@ -131,7 +228,7 @@ public class PluginExtender {
         } catch (RuntimeException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create the plugin: " + e);
         }
-        if (plugin instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
+        if (plugin instanceof Runner runner) {
             try {
                 registry.addAll(name, runner.pvs());
                 autosave.attach(runner, runner.pvs());
@@ -146,27 +243,15 @@ public class PluginExtender {
         return plugin;
     }
 
-    private void remove(Bundle bundle, Tracked tracked) {
-        try {
-            tracked.registration().unregister();
-        } catch (IllegalStateException e) {
-            // already gone with the bundle's context
-        }
-        if (tracked.plugin() instanceof org.taskhost.runtime.internal.lifecycle.Runner runner) {
-            runner.stop();
-            autosave.detach(runner.name(), runner.pvs());
-            registry.removeAll(runner.pvs());
-        }
-        names.remove(tracked.plugin().name(), bundle.getBundleId());
-    }
-
-    private void publish(PluginEvent event) {
-        for (PluginListener l : listeners) {
-            try {
-                l.pluginEvent(event);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "plugin listener " + l + " failed", e);
+    private void deactivate(PluginEntry e) {
+        e.forget().ifPresent(plugin -> {
+            if (plugin instanceof Runner runner) {
+                runner.stop();
+                autosave.detach(runner.name(), runner.pvs());
+                registry.removeAll(runner.pvs());
+            } else {
+                views.pluginEvent(new PluginEvent(plugin.name(), PluginEvent.Type.STOPPED, plugin.state(), Instant.now()));
             }
-        }
+        });
     }
 }

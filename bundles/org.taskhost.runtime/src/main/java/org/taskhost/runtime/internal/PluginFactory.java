@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.taskhost.api.JobBase;
 import org.taskhost.api.TaskBase;
+import org.taskhost.api.config.ConfigException;
+import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginHeaders;
-import org.taskhost.runtime.internal.config.ConfigException;
 import org.taskhost.runtime.internal.config.ConfigParser;
+import org.taskhost.runtime.internal.config.ParameterRules;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.JobRunner;
@@ -38,10 +41,12 @@ final class PluginFactory {
 
     private final Clocks clocks;
     private final Consumer<PluginEvent> events;
+    private final PvListener values;
 
-    PluginFactory(Clocks clocks, Consumer<PluginEvent> events) {
+    PluginFactory(Clocks clocks, Consumer<PluginEvent> events, PvListener values) {
         this.clocks = clocks;
         this.events = events;
+        this.values = values;
     }
 
     static String nameOf(Bundle bundle) {
@@ -57,7 +62,7 @@ final class PluginFactory {
         }
         PluginDescriptor descriptor;
         try {
-            descriptor = new ConfigParser(CONFIG_ENTRY).parse(read(bundle.getEntry(CONFIG_ENTRY))).withParameters(overrides);
+            descriptor = ParameterRules.merge(config(bundle), overrides);
         } catch (ConfigException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), e.getMessage());
         } catch (IOException e) {
@@ -69,6 +74,10 @@ final class PluginFactory {
             if (!TaskBase.class.isAssignableFrom(type) && !JobBase.class.isAssignableFrom(type)) {
                 return new FailedPlugin(name, className, bundle.getBundleId(),
                         "class " + className + " extends neither org.taskhost.api.TaskBase nor org.taskhost.api.JobBase");
+            }
+            if (descriptor.declaredKind() == PluginKind.JOB && !JobBase.class.isAssignableFrom(type)) {
+                return new FailedPlugin(name, className, bundle.getBundleId(),
+                        "config.yaml says mode: job, but " + className + " extends org.taskhost.api.TaskBase");
             }
             instance = construct(type.getConstructor(), descriptor);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
@@ -82,10 +91,24 @@ final class PluginFactory {
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create " + className + ": " + e);
         }
-        String segment = descriptor.prefix() != null ? descriptor.prefix() : name.toUpperCase(Locale.ROOT);
-        PluginSetup setup = new PluginSetup(name, prefix + ":" + segment, descriptor, version(bundle, descriptor),
-                bundle.getBundleId(), clocks, events);
+        PluginSetup setup = new PluginSetup(name, pvPrefix(prefix, name, descriptor), descriptor, version(bundle, descriptor),
+                bundle.getBundleId(), clocks, events, values);
         return instance instanceof TaskBase t ? new TaskRunner(setup, t) : new JobRunner(setup, (JobBase) instance);
+    }
+
+    /** @return {@code prefix:PLUGIN}, the plugin segment being config.yaml's {@code prefix} or the upper-cased name */
+    static String pvPrefix(String prefix, String name, PluginDescriptor descriptor) {
+        return prefix + ":" + descriptor.prefix().orElse(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * @param bundle a plugin bundle
+     * @return its config.yaml, without overrides
+     * @throws ConfigException when it is not valid
+     * @throws IOException when it cannot be read
+     */
+    static PluginDescriptor config(Bundle bundle) throws ConfigException, IOException {
+        return new ConfigParser(CONFIG_ENTRY).parse(read(bundle.getEntry(CONFIG_ENTRY)));
     }
 
     /** VERSION: config.yaml's {@code version} parameter, else the short commit the loader built, else the bundle version. */

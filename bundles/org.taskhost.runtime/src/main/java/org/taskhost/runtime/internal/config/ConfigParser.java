@@ -3,7 +3,6 @@ package org.taskhost.runtime.internal.config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +14,11 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.taskhost.api.config.ConfigException;
+import org.taskhost.api.config.ConfigProblem;
 import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
 
 /**
@@ -30,7 +32,6 @@ public final class ConfigParser {
     static final Set<String> NOT_YET = Set.of("rules", "rule_defaults", "transforms", "triggers", "points", "requires");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_\\-:.]+");
-    private static final Set<String> POSITIVE_SECONDS = Set.of("interval", "init_timeout", "execute_timeout", "cleanup_timeout", "timeout");
 
     private final String file;
 
@@ -75,15 +76,15 @@ public final class ConfigParser {
         String className = text(top.get("class"), JAVA_NAME, "must be a Java class name such as org.example.MyTask");
         String prefix = text(top.get("prefix"), PREFIX, "may hold only letters, digits, '_', '-', ':' and '.'");
         Map<String, Object> parameters = parameters(top.get("parameters"));
-        PluginMode mode = mode(top.get("parameters"), parameters);
+        PluginMode mode = ParameterRules.modeOf(parameters);
         PvSpecParser pvs = new PvSpecParser();
         pvs.section(top.get("pvs"));
         pvs.section(top.get("arguments"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        Map<String, Object> frozen = java.util.Collections.unmodifiableMap(parameters);
-        return new PluginDescriptor(className, prefix, frozen, mode, pvs.inputs(), pvs.outputs(), frozen);
+        PluginKind kind = mode == PluginMode.ON_REQUEST ? PluginKind.JOB : null;
+        return new PluginDescriptor(className, prefix, kind, parameters, mode, pvs.inputs(), pvs.outputs(), parameters);
     }
 
     private static String text(YamlField f, Pattern pattern, String rule) {
@@ -109,30 +110,17 @@ public final class ConfigParser {
         }
         for (Map.Entry<String, YamlField> e : f.children().entrySet()) {
             YamlField p = e.getValue();
-            if (POSITIVE_SECONDS.contains(e.getKey())) {
-                p.number().filter(v -> !(v > 0)).ifPresent(v -> p.problem("must be a number of seconds above 0, got " + v));
-            }
-            if (e.getKey().equals("version") || e.getKey().equals("mode")) {
+            Object value = p.value();
+            if (ParameterRules.POSITIVE_SECONDS.contains(e.getKey())) {
+                p.number().flatMap(v -> ParameterRules.problem(e.getKey(), value)).ifPresent(p::problem);
+            } else if (e.getKey().equals("version")) {
                 p.string();
+            } else if (e.getKey().equals("mode")) {
+                p.string().flatMap(v -> ParameterRules.problem(e.getKey(), value)).ifPresent(p::problem);
             }
-            out.put(e.getKey(), p.value());
+            out.put(e.getKey(), value);
         }
         return out;
-    }
-
-    private static PluginMode mode(YamlField f, Map<String, Object> parameters) {
-        Object mode = parameters.get("mode");
-        if (mode instanceof String s) {
-            switch (s.toLowerCase(Locale.ROOT)) {
-                case "continuous": return PluginMode.CONTINUOUS;
-                case "triggered": return PluginMode.TRIGGERED;
-                case "reactive": return PluginMode.REACTIVE;
-                default:
-                    f.children().get("mode").problem("must be continuous, triggered or reactive, got '" + s + "'");
-                    return PluginMode.CONTINUOUS;
-            }
-        }
-        return Boolean.TRUE.equals(parameters.get("triggered")) ? PluginMode.TRIGGERED : PluginMode.CONTINUOUS;
     }
 
     /** Collects the inputs and outputs of the {@code pvs} and {@code arguments} sections; arguments win, as in iocmng. */

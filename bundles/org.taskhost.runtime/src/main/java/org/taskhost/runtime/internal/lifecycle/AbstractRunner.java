@@ -1,5 +1,6 @@
 package org.taskhost.runtime.internal.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,19 +18,30 @@ import org.taskhost.api.PluginContext;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.config.ConfigException;
 import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.PluginState;
+import org.taskhost.runtime.internal.config.ParameterRules;
+import org.taskhost.runtime.internal.config.PluginDescriptor;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.DefaultPvs;
 import org.taskhost.runtime.internal.pv.PvImpl;
 
-/** What task and job runners share: PVs, STATUS/MESSAGE, counters, logging, and the plugin's serial executor. */
-abstract class AbstractRunner implements Runner, PluginContext {
+/**
+ * What task and job runners share: PVs, STATUS/MESSAGE and the lifecycle phase, counters, logging, live parameters,
+ * and the plugin's serial executor. The plugin gets a {@link PluginContext} of its own, not the runner, so it cannot
+ * drive itself through {@link org.taskhost.api.runtime.ManagedPlugin}.
+ */
+abstract class AbstractRunner implements Runner {
 
     protected final PluginSetup setup;
     protected final PluginExecutor executor;
     protected final PluginLog log;
     protected volatile Parameters parameters;
+    private volatile PluginDescriptor config;
+    private volatile PluginPhase phase = PluginPhase.INITIALIZING;
+    private final CompletableFuture<PluginPhase> started = new CompletableFuture<>();
     protected final AtomicLong cycles = new AtomicLong();
     protected final AtomicLong overruns = new AtomicLong();
     protected final AtomicLong errors = new AtomicLong();
@@ -45,20 +57,21 @@ abstract class AbstractRunner implements Runner, PluginContext {
         this.className = plugin.getClass().getName();
         this.executor = new PluginExecutor(setup.name(), setup.clocks().watchdog());
         this.log = new PluginLog(setup.name());
-        this.parameters = new ParametersImpl(setup.descriptor().parameters());
+        this.config = setup.descriptor();
+        this.parameters = new ParametersImpl(config.parameters());
         this.status = initial;
         List<PvSpec> all = new ArrayList<>(defaults);
         all.addAll(setup.descriptor().inputs());
         all.addAll(setup.descriptor().outputs());
         for (PvSpec spec : all) {
-            pvs.put(spec.name(), new PvImpl(spec, setup.pvPrefix() + ":" + spec.name(), this::onPut));
+            pvs.put(spec.name(), new PvImpl(spec, setup.pvPrefix() + ":" + spec.name(), this::onPut, setup.values()));
         }
         for (PvSpec input : setup.descriptor().inputs()) {
             if (input.link() != null) {
                 watchLink(input.name());
             }
         }
-        plugin.attach(this);
+        plugin.attach(new Context());
     }
 
     /**
@@ -89,14 +102,44 @@ abstract class AbstractRunner implements Runner, PluginContext {
         executor.submit("initialize()", () -> {
             init.run();
             return null;
-        }, setup.seconds("init_timeout", 30)).whenComplete((r, e) -> {
+        }, seconds("init_timeout", 30)).whenComplete((r, e) -> {
             if (e != null) {
                 log.log(System.Logger.Level.ERROR, "initialize() failed", cause(e));
+                phase = PluginPhase.FAILED;
                 status(failed, "initialize() failed: " + describe(e));
             } else {
+                phase = PluginPhase.READY;
                 then.run();
             }
+            started.complete(phase);
         });
+    }
+
+    /** @return completes with READY or FAILED when initialize() has ended */
+    public final CompletionStage<PluginPhase> started() {
+        return started;
+    }
+
+    /** @return the lifecycle phase */
+    public final PluginPhase phase() {
+        return phase;
+    }
+
+    /** Marks the plugin stopped; its STOPPED event follows. */
+    protected final void stopped() {
+        phase = PluginPhase.STOPPED;
+        started.complete(phase);
+    }
+
+    /** A parameter that is a number of seconds, as it is now (parameters change live). */
+    protected final Duration seconds(String parameter, double defaultSeconds) {
+        Object v = config.parameters().get(parameter);
+        double s = v instanceof Number n ? n.doubleValue() : defaultSeconds;
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+
+    /** Called after a live parameter update, on the caller's thread; the task reschedules for a new interval. */
+    protected void parametersChanged(PluginDescriptor previous) {
     }
 
     /** A client's validated put, to be handed to the plugin. */
@@ -106,7 +149,10 @@ abstract class AbstractRunner implements Runner, PluginContext {
         update(next, text, System.Logger.Level.INFO);
     }
 
-    /** Changes STATUS and MESSAGE; the runtime's changes are logged at INFO, the plugin's messages at DEBUG. */
+    /**
+     * Changes STATUS and MESSAGE; the runtime's changes are logged at INFO, the plugin's messages at DEBUG. Views
+     * hear of it through their own queues: nothing here waits for them.
+     */
     private synchronized void update(Enum<?> next, String text, System.Logger.Level level) {
         boolean changed = next != status || !text.equals(message);
         if (changed) {
@@ -146,6 +192,19 @@ abstract class AbstractRunner implements Runner, PluginContext {
         return pvs.get(name);
     }
 
+    /**
+     * @param name a PV's short name
+     * @return the PV
+     * @throws IllegalArgumentException if the plugin has no PV of that name
+     */
+    public final Pv pv(String name) {
+        PvImpl pv = pvs.get(name);
+        if (pv == null) {
+            throw new IllegalArgumentException("plugin " + name() + " has no PV named '" + name + "'; it has " + pvs.keySet());
+        }
+        return pv;
+    }
+
     static Throwable cause(Throwable e) {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
@@ -177,15 +236,29 @@ abstract class AbstractRunner implements Runner, PluginContext {
 
     @Override
     public PluginState state() {
-        return new PluginState(status.name(), status.ordinal(), message, enabled, cycles.get(), overruns.get(), errors.get(), lastRun);
+        return new PluginState(status.name(), status.ordinal(), message, enabled, cycles.get(), overruns.get(), errors.get(),
+                lastRun, phase);
     }
 
+    /** @return config.yaml with the parameters that apply now */
+    public final PluginDescriptor config() {
+        return config;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the field when an override breaks config.yaml's rules; nothing changes
+     */
     @Override
     public void updateParameters(Map<String, Object> overrides) {
-        Map<String, Object> merged = new LinkedHashMap<>(setup.descriptor().defaults());
-        merged.putAll(overrides);
-        parameters = new ParametersImpl(merged);
+        PluginDescriptor previous = config;
+        try {
+            config = ParameterRules.merge(previous, overrides);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        parameters = new ParametersImpl(config.parameters());
         log.log(System.Logger.Level.INFO, "parameters updated: " + overrides);
+        parametersChanged(previous);
     }
 
     @Override
@@ -193,37 +266,44 @@ abstract class AbstractRunner implements Runner, PluginContext {
         return parameters.asMap();
     }
 
-    @Override
-    public Parameters parameters() {
-        return parameters;
-    }
 
     @Override
     public List<Pv> pvs() {
         return List.copyOf(pvs.values());
     }
 
-    @Override
-    public Pv pv(String name) {
-        PvImpl pv = pvs.get(name);
-        if (pv == null) {
-            throw new IllegalArgumentException("plugin " + name() + " has no PV named '" + name + "'; it has " + pvs.keySet());
-        }
-        return pv;
-    }
-
-    @Override
-    public System.Logger logger() {
-        return log;
-    }
-
-    @Override
-    public void setMessage(String text) {
-        update(status, text == null ? "" : text, System.Logger.Level.DEBUG);
-    }
 
     @Override
     public List<String> log() {
         return log.recent();
+    }
+
+    /** What the plugin sees of its runner. */
+    private final class Context implements PluginContext {
+
+        @Override
+        public String name() {
+            return setup.name();
+        }
+
+        @Override
+        public Parameters parameters() {
+            return parameters;
+        }
+
+        @Override
+        public Pv pv(String name) {
+            return AbstractRunner.this.pv(name);
+        }
+
+        @Override
+        public System.Logger logger() {
+            return log;
+        }
+
+        @Override
+        public void setMessage(String text) {
+            update(status, text == null ? "" : text, System.Logger.Level.DEBUG);
+        }
     }
 }

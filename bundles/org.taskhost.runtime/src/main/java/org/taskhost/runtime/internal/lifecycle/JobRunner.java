@@ -67,7 +67,7 @@ public final class JobRunner extends AbstractRunner {
         }
         pvImpl(DefaultPvs.RUN).set(1);
         status(JobStatus.RUNNING, "Running");
-        CompletableFuture<JobResult> run = executor.submit("execute()", job::execute, setup.seconds("timeout", 60));
+        CompletableFuture<JobResult> run = executor.submit("execute()", job::execute, seconds("timeout", 60));
         return run.handle((result, e) -> {
             JobResult r = e != null ? JobResult.failed(describe(e))
                     : result == null ? new JobResult(true, null, "Completed", Instant.now()) : result;
@@ -138,7 +138,8 @@ public final class JobRunner extends AbstractRunner {
 
     @Override
     public void stop() {
-        executor.shutdown(setup.seconds("cleanup_timeout", 10));
+        executor.shutdown(seconds("cleanup_timeout", 10));
+        stopped();
         setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STOPPED, state(), Instant.now()));
     }
 }

@@ -1,8 +1,8 @@
 package org.taskhost.runtime.internal.lifecycle;
 
-import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
 
@@ -15,14 +15,15 @@ import org.taskhost.runtime.internal.config.PluginDescriptor;
  * @param version shown in the VERSION PV
  * @param bundleId the plugin's bundle
  * @param clocks the shared scheduler of fixed-rate ticks and the watchdog
- * @param events where state changes go
+ * @param events where state changes go (the views' queues: never waits for a view)
+ * @param values where every PV value goes (the views' queues)
  */
 public record PluginSetup(String name, String pvPrefix, PluginDescriptor descriptor, String version, long bundleId,
-        Clocks clocks, Consumer<PluginEvent> events) {
+        Clocks clocks, Consumer<PluginEvent> events, PvListener values) {
 
-    Duration seconds(String parameter, double defaultSeconds) {
-        Object v = descriptor.parameters().get(parameter);
-        double s = v instanceof Number n ? n.doubleValue() : defaultSeconds;
-        return Duration.ofNanos((long) (s * 1e9));
+    /** A setup whose PV values no view hears of. */
+    public PluginSetup(String name, String pvPrefix, PluginDescriptor descriptor, String version, long bundleId,
+            Clocks clocks, Consumer<PluginEvent> events) {
+        this(name, pvPrefix, descriptor, version, bundleId, clocks, events, (pv, value) -> { });
     }
 }

@@ -15,6 +15,7 @@ import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
 import org.taskhost.api.runtime.TaskStatus;
+import org.taskhost.runtime.internal.config.PluginDescriptor;
 import org.taskhost.runtime.internal.pv.DefaultPvs;
 import org.taskhost.runtime.internal.pv.PvImpl;
 
@@ -57,19 +58,36 @@ public final class TaskRunner extends AbstractRunner {
             if (!stopped) {
                 initialized = true;
                 running("Task running");
-                if (mode == PluginMode.CONTINUOUS) {
-                    long period = setup.seconds("interval", 1.0).toNanos();
-                    ticks = setup.clocks().ticks().scheduleAtFixedRate(this::tick, phase(period), period, TimeUnit.NANOSECONDS);
-                }
+                schedule();
             }
         });
+    }
+
+    /** Continuous mode: ticks at the {@code interval} that applies now. */
+    private synchronized void schedule() {
+        if (mode != PluginMode.CONTINUOUS || stopped) {
+            return;
+        }
+        ScheduledFuture<?> previous = ticks;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        long period = seconds("interval", 1.0).toNanos();
+        ticks = setup.clocks().ticks().scheduleAtFixedRate(this::tick, offset(period), period, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    protected void parametersChanged(PluginDescriptor previous) {
+        if (initialized && !java.util.Objects.equals(previous.parameters().get("interval"), config().parameters().get("interval"))) {
+            schedule();
+        }
     }
 
     /**
      * The first cycle waits a part of the interval that depends on the name: tasks started together (at boot)
      * spread over the interval instead of all waking in the same instant, each period.
      */
-    private long phase(long period) {
+    private long offset(long period) {
         return Math.floorMod(name().hashCode() * 0x9E3779B1L, period);
     }
 
@@ -97,7 +115,7 @@ public final class TaskRunner extends AbstractRunner {
 
     /** One execute() on the plugin's executor, with its watchdog; never completes exceptionally. */
     private CompletableFuture<JobResult> execute() {
-        Duration timeout = setup.seconds("execute_timeout", 30);
+        Duration timeout = seconds("execute_timeout", 30);
         return executor.submit("execute()", () -> {
             task.execute();
             return null;
@@ -178,7 +196,7 @@ public final class TaskRunner extends AbstractRunner {
                 return executor.submit("onPut()", () -> {
                     task.onPut(pv.name(), value);
                     return null;
-                }, setup.seconds("execute_timeout", 30)).handle((r, e) -> {
+                }, seconds("execute_timeout", 30)).handle((r, e) -> {
                     if (e != null) {
                         log.log(System.Logger.Level.ERROR, "onPut(" + pv.name() + ") failed", cause(e));
                         status(TaskStatus.ERROR, "Error: " + describe(e));
@@ -230,17 +248,20 @@ public final class TaskRunner extends AbstractRunner {
 
     @Override
     public void stop() {
-        if (stopped) {
-            return;
+        ScheduledFuture<?> t;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            t = ticks;
         }
-        stopped = true;
-        ScheduledFuture<?> t = ticks;
         if (t != null) {
             t.cancel(false);
         }
         if (initialized || status() != TaskStatus.ERROR) {
             // wait for a call in progress (an initialize that may still succeed, a cycle), then clean up once
-            Duration timeout = setup.seconds("cleanup_timeout", 10);
+            Duration timeout = seconds("cleanup_timeout", 10);
             CompletableFuture<Void> cleanup = executor.submit("cleanup()", () -> {
                 if (initialized && cleaned.compareAndSet(false, true)) {
                     task.cleanup();
@@ -248,13 +269,15 @@ public final class TaskRunner extends AbstractRunner {
                 return null;
             }, timeout);
             try {
-                cleanup.get(timeout.toMillis() + setup.seconds("execute_timeout", 30).toMillis(), TimeUnit.MILLISECONDS);
+                cleanup.get(timeout.toMillis() + seconds("execute_timeout", 30).toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 log.log(System.Logger.Level.ERROR, "cleanup() failed", cause(e));
             }
         }
         executor.shutdown(Duration.ofSeconds(1));
-        if (status() != TaskStatus.ERROR || initialized) {
+        boolean failed = phase() == org.taskhost.api.runtime.PluginPhase.FAILED;
+        stopped();
+        if (!failed) {
             status(TaskStatus.END, "Task stopped");
         }
         setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STOPPED, state(), Instant.now()));

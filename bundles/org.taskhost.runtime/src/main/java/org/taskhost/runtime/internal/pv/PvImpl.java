@@ -15,16 +15,31 @@ import org.taskhost.api.pv.PvValue;
 /** A PV of one plugin: its current value, listeners, and the checks a client's put must pass. */
 public final class PvImpl implements Pv {
 
+    private static final System.Logger LOG = new org.taskhost.runtime.internal.log.PluginLog("pv");
+
     private final PvSpec spec;
     private final String fullName;
     private final PutHandler owner;
+    private final PvListener views;
     private final List<PvListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PvValue current;
 
+    /** A PV that no view hears of, for tests and for PVs outside the runtime. */
     public PvImpl(PvSpec spec, String fullName, PutHandler owner) {
+        this(spec, fullName, owner, (pv, value) -> { });
+    }
+
+    /**
+     * @param spec the definition
+     * @param fullName the served name
+     * @param owner takes validated puts
+     * @param views told of every value, without waiting (the whiteboard's listeners)
+     */
+    public PvImpl(PvSpec spec, String fullName, PutHandler owner, PvListener views) {
         this.spec = spec;
         this.fullName = fullName;
         this.owner = owner;
+        this.views = views;
         this.current = Alarms.stamp(spec, spec.initial() == null ? Values.zero(spec) : Values.coerce(spec, spec.initial()),
                 AlarmSeverity.NO_ALARM);
     }
@@ -88,8 +103,13 @@ public final class PvImpl implements Pv {
         PvValue next = Alarms.stamp(spec, converted, severity);
         current = next;
         for (PvListener l : listeners) {
-            l.changed(this, next);
+            try {
+                l.changed(this, next);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "listener of " + fullName + " failed: " + e);
+            }
         }
+        views.changed(this, next);
     }
 
     @Override

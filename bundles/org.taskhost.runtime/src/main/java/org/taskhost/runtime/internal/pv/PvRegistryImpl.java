@@ -3,17 +3,21 @@ package org.taskhost.runtime.internal.pv;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.api.runtime.PvRegistryListener;
+import org.taskhost.runtime.internal.views.ViewListeners;
 
 /** Every served PV by full name; a plugin's PVs are added together when it starts and removed together when it goes. */
 public final class PvRegistryImpl implements PvRegistry {
 
     private final ConcurrentSkipListMap<String, Pv> pvs = new ConcurrentSkipListMap<>();
-    private final List<PvRegistryListener> listeners = new CopyOnWriteArrayList<>();
+    private final ViewListeners views;
+
+    public PvRegistryImpl(ViewListeners views) {
+        this.views = views;
+    }
 
     /**
      * @param plugin the owner, for the error message
@@ -29,14 +33,14 @@ public final class PvRegistryImpl implements PvRegistry {
         }
         for (Pv pv : add) {
             pvs.put(pv.fullName(), pv);
-            listeners.forEach(l -> l.added(pv));
+            views.added(pv);
         }
     }
 
     public synchronized void removeAll(List<? extends Pv> remove) {
         for (Pv pv : remove) {
             if (pvs.remove(pv.fullName(), pv)) {
-                listeners.forEach(l -> l.removed(pv));
+                views.removed(pv);
             }
         }
     }
@@ -51,14 +55,24 @@ public final class PvRegistryImpl implements PvRegistry {
         return Optional.ofNullable(pvs.get(fullName));
     }
 
-    @Override
-    public synchronized void addListener(PvRegistryListener listener) {
-        listeners.add(listener);
-        pvs.values().forEach(listener::added);
+    /** Registers a whiteboard listener: the PVs served now first, then every change, in order. */
+    public synchronized void register(PvRegistryListener listener) {
+        views.add(listener, pvs.values());
+    }
+
+    public void unregister(PvRegistryListener listener) {
+        views.remove(listener);
     }
 
     @Override
+    @Deprecated
+    public void addListener(PvRegistryListener listener) {
+        register(listener);
+    }
+
+    @Override
+    @Deprecated
     public void removeListener(PvRegistryListener listener) {
-        listeners.remove(listener);
+        unregister(listener);
     }
 }

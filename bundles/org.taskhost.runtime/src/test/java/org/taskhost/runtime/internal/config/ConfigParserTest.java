@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.taskhost.api.config.ConfigException;
+import org.taskhost.api.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,11 +37,11 @@ class ConfigParserTest {
             Arguments.of("class not a Java name", "class: 'my task'\n",
                 "config.yaml:1:8: field 'class': must be a Java class name such as org.example.MyTask, got 'my task'"),
             Arguments.of("unknown mode", "parameters:\n  mode: sometimes\n",
-                "config.yaml:2:9: field 'parameters.mode': must be continuous, triggered or reactive, got 'sometimes'"),
+                "config.yaml:2:9: field 'parameters.mode': must be continuous, triggered, reactive or job, got 'sometimes'"),
             Arguments.of("interval is text", "parameters:\n  interval: fast\n",
                 "config.yaml:2:13: field 'parameters.interval': must be a number, got 'fast'"),
             Arguments.of("interval not positive", "parameters:\n  interval: -1\n",
-                "config.yaml:2:13: field 'parameters.interval': must be a number of seconds above 0, got -1.0"),
+                "config.yaml:2:13: field 'parameters.interval': must be a number of seconds above 0, got -1"),
             Arguments.of("pvs is a list", "pvs: [1]\n",
                 "config.yaml:1:6: field 'pvs': must be a mapping with inputs and outputs"),
             Arguments.of("inputs is a number", "pvs:\n  inputs: 7\n",

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.taskhost.api.PluginContext;
 import org.taskhost.api.TaskBase;
 
 /** A task whose steps are lambdas, counting every call, to drive the lifecycle rules from a test. */
@@ -38,6 +39,11 @@ class ScriptedTask extends TaskBase {
         } finally {
             concurrent.decrementAndGet();
         }
+    }
+
+    /** @return the context the runtime gave, as plugin code sees it */
+    PluginContext exposedContext() {
+        return context();
     }
 
     @Override

@@ -102,7 +102,7 @@ class PvImplTest {
 
     @Test
     void registryRefusesANameThatIsAlreadyServed() {
-        PvRegistryImpl registry = new PvRegistryImpl();
+        PvRegistryImpl registry = new PvRegistryImpl(new org.taskhost.runtime.internal.views.ViewListeners());
         PvImpl a = pv(PvSpec.builder("A", PvType.INT).build());
         PvImpl b = pv(PvSpec.builder("B", PvType.INT).build());
         registry.addAll("one", List.of(a));

@@ -1,0 +1,76 @@
+package org.taskhost.runtime.internal;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginOperationException;
+import org.taskhost.api.runtime.PluginOperationException.Reason;
+import org.taskhost.api.runtime.PluginPhase;
+import org.taskhost.runtime.internal.lifecycle.Runner;
+
+/**
+ * Start and stop as operations of the model: a start returns when the plugin's initialize() has ended, and says why
+ * when it failed; the outcome is the runner's typed phase, never its MESSAGE.
+ */
+final class PluginStarter {
+
+    /** How long past its {@code init_timeout} a start waits: the watchdog ends initialize() before that. */
+    private static final long MARGIN_SECONDS = 10;
+
+    static PluginOperationException notFound(String name) {
+        return new PluginOperationException(Reason.NOT_FOUND, "plugin '" + name + "' not found");
+    }
+
+    PluginEntry start(PluginEntry e) {
+        synchronized (e) {
+            if (e.bundle.getState() != Bundle.ACTIVE) {
+                try {
+                    e.bundle.start();
+                } catch (BundleException | IllegalStateException x) {
+                    throw new PluginOperationException(Reason.FAILED, "plugin '" + e.name + "' did not start: bundle: " + x.getMessage());
+                }
+            }
+            ManagedPlugin plugin = e.plugin().orElseThrow(() -> new PluginOperationException(Reason.FAILED,
+                    "plugin '" + e.name + "' did not start: its bundle is " + e.bundle.getState()));
+            if (!(plugin instanceof Runner runner)) {
+                throw new PluginOperationException(Reason.FAILED, "plugin '" + e.name + "' did not start: " + plugin.state().message());
+            }
+            PluginPhase phase = await(runner);
+            if (phase != PluginPhase.READY) {
+                throw new PluginOperationException(Reason.FAILED, "plugin '" + e.name + "' did not start: " + runner.state().message());
+            }
+            return e;
+        }
+    }
+
+    PluginEntry stop(PluginEntry e) {
+        synchronized (e) {
+            try {
+                e.bundle.stop();
+            } catch (BundleException | IllegalStateException x) {
+                throw new PluginOperationException(Reason.CONFLICT, "plugin '" + e.name + "' cannot be stopped: " + x.getMessage());
+            }
+            return e;
+        }
+    }
+
+    private static PluginPhase await(Runner runner) {
+        Object limit = runner.config().parameters().get("init_timeout");
+        double seconds = (limit instanceof Number n ? n.doubleValue() : 30.0) + MARGIN_SECONDS;
+        try {
+            return runner.started().toCompletableFuture().get((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException x) {
+            throw new PluginOperationException(Reason.FAILED, "plugin '" + runner.name() + "' did not finish initialize() within "
+                    + seconds + " s");
+        } catch (ExecutionException x) {
+            throw new PluginOperationException(Reason.FAILED, "plugin '" + runner.name() + "' did not start: " + x.getCause());
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new PluginOperationException(Reason.FAILED, "interrupted while starting plugin '" + runner.name() + "'");
+        }
+    }
+}
