@@ -3,33 +3,32 @@ package org.taskhost.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
+import org.taskhost.api.runtime.PluginRuntime;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /api/v1/health}, as iocmng answers it. */
+/** {@code GET /api/v1/health}, as iocmng answers it; the counts are of every plugin the model knows, as iocmng counts its registry. */
 @Component(service = HealthResource.class)
 @JakartarsResource
 @Path("api/v1/health")
 public class HealthResource {
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
+    @Reference
+    PluginRuntime runtime;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> health() {
+        List<PluginInfo> plugins = runtime.plugins();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
         out.put("version", "0.1.0");

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.loader.LoaderException;
@@ -18,6 +16,8 @@ import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginRuntime;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,13 +38,24 @@ public class PluginDetailsResource {
     @Reference
     PluginLoader loader;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
+    @Reference
+    PluginRuntime runtime;
 
-    /** The answer about a running plugin, or 404 naming it ("Plugin" or "Job"). */
+    /**
+     * The answer about a running plugin; 404 naming it ("Plugin" or "Job") when there is no such plugin, 409 when it
+     * is installed but has no running instance (stopped, or still installing).
+     */
     private Response about(String kind, String name, Function<ManagedPlugin, Response> answer) {
-        return plugins.stream().filter(p -> p.name().equals(name)).findFirst().map(answer)
-                .orElseGet(() -> Answers.error(404, kind + " '" + name + "' not found or not running"));
+        Optional<ManagedPlugin> p = runtime.running(name);
+        if (p.isPresent()) {
+            return answer.apply(p.get());
+        }
+        Optional<PluginInfo> info = runtime.plugin(name);
+        if (info.isEmpty() && loader.installed(name).isEmpty()) {
+            return Answers.error(404, kind + " '" + name + "' not found");
+        }
+        return Answers.error(409, kind + " '" + name + "' is " + PluginDicts.phase(info).name().toLowerCase(java.util.Locale.ROOT)
+                + ", not running; start it with POST /api/v1/plugins/" + name + "/start");
     }
 
     @GET

@@ -7,7 +7,7 @@ import java.util.Optional;
 enum Role {
     /** GET: lists, states, PVs, logs */
     READ,
-    /** run, trigger, start, stop, enable, disable */
+    /** run, trigger, start, stop, enable, disable, clear, reset */
     OPERATE,
     /** add, reload, remove plugins; change parameters */
     DEPLOY,
@@ -39,7 +39,7 @@ enum Role {
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return Optional.of(READ);
         }
-        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable)") || p.equals("api/v1/pvs/put")) {
+        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable|clear|reset)") || p.equals("api/v1/pvs/put")) {
             return Optional.of(OPERATE);
         }
         if (p.equals("api/v1/pvs/get")) {

@@ -2,80 +2,82 @@ package org.taskhost.shell.internal;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.felix.service.command.Descriptor;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
-import org.taskhost.api.runtime.PluginHeaders;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginOperationException;
+import org.taskhost.api.runtime.PluginPhase;
+import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.api.runtime.PluginState;
 import org.taskhost.api.runtime.PvRegistry;
 
-/** The {@code taskhost:} Gogo commands; a view that only tracks ManagedPlugin services and the PvRegistry. */
+/**
+ * The {@code taskhost:} Gogo commands; a view over the runtime's model ({@link PluginRuntime}: every plugin, running,
+ * failed or stopped, with its phase; start and stop) and the {@link PvRegistry}.
+ */
 @Component(service = TaskhostCommands.class, property = {
     "osgi.command.scope=taskhost",
     "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=start",
     "osgi.command.function=stop", "osgi.command.function=enable", "osgi.command.function=disable",
-    "osgi.command.function=run", "osgi.command.function=trigger", "osgi.command.function=pvs",
-    "osgi.command.function=pv", "osgi.command.function=log"})
+    "osgi.command.function=run", "osgi.command.function=trigger", "osgi.command.function=clear",
+    "osgi.command.function=reset", "osgi.command.function=pvs", "osgi.command.function=pv", "osgi.command.function=log"})
 public class TaskhostCommands {
 
     static final long WAIT_SECONDS = 120;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    volatile List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
+    @Reference
+    PluginRuntime runtime;
 
     @Reference
     PvRegistry registry;
 
-    private final BundleContext context;
-
-    @Activate
-    public TaskhostCommands(BundleContext context) {
-        this.context = context;
+    @Descriptor("list every plugin (running, failed or stopped) with its phase and status")
+    public String list() {
+        return table(runtime.plugins());
     }
 
-    @Descriptor("list plugins with their status")
-    public String list() {
-        Table t = new Table("NAME", "KIND", "MODE", "STATUS", "ENABLED", "CYCLES", "ERRORS", "BUNDLE", "MESSAGE");
-        sorted().forEach(p -> {
+    /** The list's table, or "no plugins". */
+    static String table(List<PluginInfo> plugins) {
+        Table t = new Table("NAME", "KIND", "MODE", "PHASE", "STATUS", "ENABLED", "CYCLES", "ERRORS", "BUNDLE", "MESSAGE");
+        plugins.stream().sorted(Comparator.comparing(PluginInfo::name)).forEach(p -> {
             PluginState s = p.state();
-            t.row(p.name(), p.kind(), p.mode(), s.status(), s.enabled() ? "yes" : "no", s.cycles(), s.errors(), p.bundleId(), s.message());
+            boolean live = p.phase() != PluginPhase.STOPPED;
+            t.row(p.name(), p.kind(), p.mode(), p.phase(), s.status(), live ? s.enabled() ? "yes" : "no" : "",
+                    live ? s.cycles() : "", live ? s.errors() : "", p.bundleId(), s.message());
         });
-        for (Bundle b : context.getBundles()) {
-            if (b.getHeaders().get(PluginHeaders.PLUGIN) != null && b.getState() != Bundle.ACTIVE && b.getState() != Bundle.STOPPING) {
-                t.row(nameOf(b), "", "", "STOPPED", "", "", "", b.getBundleId(), "bundle " + state(b));
-            }
-        }
         return t.size() == 0 ? "no plugins\n" : t.toString();
     }
 
     @Descriptor("show everything about one plugin")
     public String info(@Descriptor("plugin name") String name) {
-        ManagedPlugin p = plugin(name);
+        return info(model(name), runtime.running(name));
+    }
+
+    /** The info table of a plugin, with what only a running one has (parameters in use, PVs, last result). */
+    static String info(PluginInfo p, Optional<ManagedPlugin> live) {
         PluginState s = p.state();
         Table t = new Table("FIELD", "VALUE");
-        t.row("name", p.name()).row("kind", p.kind()).row("mode", p.mode()).row("class", p.className())
-                .row("bundle", p.bundleId()).row("status", s.status() + " (" + s.statusIndex() + ")").row("message", s.message())
-                .row("enabled", s.enabled()).row("cycles", s.cycles()).row("overruns", s.overruns()).row("errors", s.errors())
-                .row("last run", s.lastRun() == null ? "never" : s.lastRun()).row("PVs", p.pvs().size());
-        for (Map.Entry<String, Object> e : p.parameterValues().entrySet()) {
+        t.row("name", p.name()).row("kind", p.kind()).row("mode", p.mode()).row("phase", p.phase()).row("class", p.className())
+                .row("bundle", p.bundleId()).row("version", p.version()).row("status", s.status() + " (" + s.statusIndex() + ")")
+                .row("message", s.message()).row("enabled", s.enabled()).row("cycles", s.cycles()).row("overruns", s.overruns())
+                .row("errors", s.errors()).row("last run", s.lastRun() == null ? "never" : s.lastRun())
+                .row("PV prefix", p.pvPrefix())
+                .row("PVs", live.map(m -> m.pvs().size()).orElse(p.pvSpecs().size()) + (live.isEmpty() ? " (served when it runs)" : ""));
+        Map<String, Object> parameters = live.map(ManagedPlugin::parameterValues)
+                .orElseGet(() -> p.config().map(c -> c.parameters()).orElse(Map.of()));
+        for (Map.Entry<String, Object> e : parameters.entrySet()) {
             t.row("parameter " + e.getKey(), e.getValue());
         }
-        List<JobResult> results = p.results();
+        List<JobResult> results = live.map(ManagedPlugin::results).orElse(List.of());
         if (!results.isEmpty()) {
             JobResult last = results.get(results.size() - 1);
             t.row("last result", (last.success() ? "success: " : "failed: ") + last.message() + " " + last.data());
@@ -83,16 +85,30 @@ public class TaskhostCommands {
         return t.toString();
     }
 
-    @Descriptor("start a stopped plugin's bundle")
-    public String start(@Descriptor("plugin name") String name) throws BundleException {
-        bundle(name).start();
-        return "started " + name + "\n";
+    @Descriptor("start a stopped plugin and wait until its initialize() has ended; prints why when it fails")
+    public String start(@Descriptor("plugin name") String name) {
+        try {
+            PluginInfo p = runtime.start(name);
+            return "started " + name + ": " + p.phase() + ", " + p.state().status() + "\n";
+        } catch (PluginOperationException e) {
+            return failure("start", name, e);
+        }
     }
 
-    @Descriptor("stop a plugin's bundle: its cleanup() runs and its PVs go")
-    public String stop(@Descriptor("plugin name") String name) throws BundleException {
-        bundle(name).stop();
-        return "stopped " + name + "\n";
+    @Descriptor("stop a plugin: its cleanup() runs and its PVs go; it stays installed, STOPPED")
+    public String stop(@Descriptor("plugin name") String name) {
+        try {
+            runtime.stop(name);
+            return "stopped " + name + "\n";
+        } catch (PluginOperationException e) {
+            return failure("stop", name, e);
+        }
+    }
+
+    /** What a refused start or stop prints: the runtime's reason, which names the failure. */
+    static String failure(String action, String name, PluginOperationException e) {
+        return "cannot " + action + " " + name + " (" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+                + e.getMessage() + "\n";
     }
 
     @Descriptor("set ENABLE to 1: a paused plugin resumes")
@@ -117,6 +133,18 @@ public class TaskhostCommands {
     public String trigger(@Descriptor("plugin name") String name) {
         plugin(name).trigger();
         return "triggered " + name + "\n";
+    }
+
+    @Descriptor("clear an ERROR state, its MESSAGE and latched outputs, as CLEAR=1 does")
+    public String clear(@Descriptor("plugin name") String name) {
+        plugin(name).clear();
+        return name + ": " + plugin(name).state().status() + "\n";
+    }
+
+    @Descriptor("clear, and zero the counters, as RESET=1 does")
+    public String reset(@Descriptor("plugin name") String name) {
+        plugin(name).reset();
+        return name + ": " + plugin(name).state().status() + "\n";
     }
 
     @Descriptor("list every PV, with values, units and alarms")
@@ -148,36 +176,18 @@ public class TaskhostCommands {
         return lines.isEmpty() ? "no log lines\n" : String.join("\n", lines) + "\n";
     }
 
-    private Stream<ManagedPlugin> sorted() {
-        return plugins.stream().sorted(Comparator.comparing(ManagedPlugin::name));
+    /** The running instance; fails naming the plugin's phase when it does not run. */
+    private ManagedPlugin plugin(String name) {
+        return runtime.running(name).orElseThrow(() -> new IllegalArgumentException("plugin '" + name + "' is "
+                + model(name).phase().name().toLowerCase(Locale.ROOT) + ", not running; see taskhost:start " + name));
     }
 
-    private ManagedPlugin plugin(String name) {
-        return plugins.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no running plugin named '" + name + "'; see taskhost:list"));
+    private PluginInfo model(String name) {
+        return runtime.plugin(name).orElseThrow(() -> new IllegalArgumentException("no plugin named '" + name + "'; see taskhost:list"));
     }
 
     private Pv find(String fullName) {
         return registry.find(fullName)
                 .orElseThrow(() -> new IllegalArgumentException("no PV named '" + fullName + "'; see taskhost:pvs"));
-    }
-
-    private Bundle bundle(String name) {
-        Optional<Bundle> b = Stream.of(context.getBundles())
-                .filter(x -> x.getHeaders().get(PluginHeaders.PLUGIN) != null && nameOf(x).equals(name)).findFirst();
-        return b.orElseThrow(() -> new IllegalArgumentException("no plugin bundle named '" + name + "'; see taskhost:list"));
-    }
-
-    private static String nameOf(Bundle b) {
-        return PluginHeaders.pluginName(b.getSymbolicName(), b.getHeaders().get(PluginHeaders.NAME));
-    }
-
-    private static String state(Bundle b) {
-        return switch (b.getState()) {
-            case Bundle.INSTALLED -> "installed";
-            case Bundle.RESOLVED -> "resolved";
-            case Bundle.STARTING -> "starting";
-            default -> "state " + b.getState();
-        };
     }
 }
