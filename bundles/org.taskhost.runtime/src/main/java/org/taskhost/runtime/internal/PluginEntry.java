@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
@@ -73,7 +74,11 @@ final class PluginEntry {
         stoppedInfo = null;
     }
 
-    PluginInfo info(String prefix, Map<String, Object> overrides) {
+    /**
+     * @param prefix the PV prefix
+     * @param overrides the stored parameter overrides, asked for only when the stopped plugin is first described
+     */
+    PluginInfo info(String prefix, Supplier<Map<String, Object>> overrides) {
         ManagedPlugin p = plugin;
         if (p instanceof Runner r) {
             List<PvSpec> specs = r.pvs().stream().map(Pv::spec).toList();
@@ -83,8 +88,10 @@ final class PluginEntry {
         }
         PluginInfo known = stoppedInfo;
         if (known == null) {
-            known = fromBundle(prefix, overrides);
-            stoppedInfo = known;
+            known = fromBundle(prefix, overrides.get());
+            if (known.config().isPresent()) {
+                stoppedInfo = known;
+            }
         }
         if (p != null) {
             return new PluginSnapshot(name, known.kind(), known.mode(), known.className(), bundle.getBundleId(), p.state(),
@@ -116,7 +123,8 @@ final class PluginEntry {
                 merged = own;
             }
             config = Optional.of(merged);
-        } catch (ConfigException | IOException | IllegalStateException e) {
+        } catch (ConfigException | IOException | RuntimeException e) {
+            // a bundle being uninstalled or updated under a reader has no content for a moment
             config = Optional.empty();
         }
         PluginKind kind = "job".equalsIgnoreCase(String.valueOf(bundle.getHeaders().get(PluginHeaders.KIND)))

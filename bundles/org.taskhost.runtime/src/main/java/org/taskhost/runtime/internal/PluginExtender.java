@@ -123,7 +123,7 @@ public class PluginExtender implements PluginRuntime {
 
     @Override
     public List<PluginInfo> plugins() {
-        return entries.values().stream().filter(e -> e.name.equals(nameOf(e))).map(this::info)
+        return entries.values().stream().filter(e -> e.name.equals(nameOf(e)) && e.bundle.getState() != Bundle.UNINSTALLED).map(this::info)
                 .sorted(Comparator.comparing(PluginInfo::name)).toList();
     }
 
@@ -161,7 +161,7 @@ public class PluginExtender implements PluginRuntime {
     }
 
     private PluginInfo info(PluginEntry e) {
-        return e.info(settings.prefix(), ParameterOverrides.of(configurationAdmin, e.name));
+        return e.info(settings.prefix(), () -> ParameterOverrides.of(configurationAdmin, e.name));
     }
 
     private final class Customizer implements BundleTrackerCustomizer<PluginEntry> {
@@ -244,6 +244,7 @@ public class PluginExtender implements PluginRuntime {
     }
 
     private void deactivate(PluginEntry e) {
+        e.updated();
         e.forget().ifPresent(plugin -> {
             if (plugin instanceof Runner runner) {
                 runner.stop();
