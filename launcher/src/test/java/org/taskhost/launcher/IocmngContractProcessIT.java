@@ -355,6 +355,18 @@ class IocmngContractProcessIT {
         assertThat(listed.path("status").asText()).isEqualTo("running");
         assertListed("startup-task", "task");
 
+        // overrides follow config.yaml's rules, on add and on update; a refused one changes nothing
+        JsonNode badUpdate = expect(422, th.send("PUT", "/plugins/startup-task/parameters", "{\"interval\":\"fast\"}", th.admin));
+        assertThat(badUpdate.path("message").asText()).contains("parameters.interval");
+        assertThat(texts(badUpdate.path("validation").path("errors"))).anySatisfy(e -> assertThat(e).contains("parameters.interval"));
+        assertThat(expect(200, th.get("/tasks/startup-task/startup")).path("start_parameters").path("interval").asDouble()).isEqualTo(0.1);
+        expect(200, th.send("PUT", "/plugins/startup-task/parameters", "{\"threshold\":80.0}", th.admin));
+        assertThat(expect(200, th.get("/tasks/startup-task")).path("parameters").toString()).isEqualTo("{\"threshold\":80.0}");
+        JsonNode badAdd = expect(422, th.post("/tasks", "{\"name\":\"too-fast\",\"git_url\":\"" + url + "\",\"path\":\"task\","
+                + "\"parameters\":{\"interval\":\"fast\"}}"));
+        assertThat(texts(badAdd.path("validation").path("errors"))).anySatisfy(e -> assertThat(e).contains("parameters.interval"));
+        assertNotListed("too-fast");
+
         expect(404, th.get("/jobs/startup-task/startup"));
         assertThat(expect(200, th.get("/plugins/startup-task/startup")).path("name").asText()).isEqualTo("startup-task");
         expect(400, th.delete("/jobs/startup-task"));
