@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The launched taskhost with its REST API up, and requests to it with or without a bearer token. */
@@ -38,6 +39,14 @@ final class HttpTaskhost implements AutoCloseable {
 
     /** Starts taskhost on a free port with the given data directory (kept from an earlier run, or new). */
     static HttpTaskhost start(Map<String, String> extraEnv, Path data) throws Exception {
+        return start(null, null, extraEnv, data);
+    }
+
+    /**
+     * Starts a command line (null: bin/taskhost) in a directory (null: this one) on a free port with the given data
+     * directory.
+     */
+    static HttpTaskhost start(List<String> command, Path directory, Map<String, String> extraEnv, Path data) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -45,7 +54,7 @@ final class HttpTaskhost implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("TASKHOST_PORT", String.valueOf(port));
         env.put("TASKHOST_DATA", data.toString());
-        TaskhostProcess process = new TaskhostProcess(env);
+        TaskhostProcess process = command == null ? new TaskhostProcess(env) : new TaskhostProcess(command, directory, env);
         process.awaitLine("the loader", l -> l.contains("[loader] ready"));
         process.awaitLine("the admin token's path", l -> l.contains("REST API admin token: " + data.resolve("admin.token")));
         HttpTaskhost th = new HttpTaskhost(process, "http://127.0.0.1:" + port + "/api/v1",

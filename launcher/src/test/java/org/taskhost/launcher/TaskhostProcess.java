@@ -25,9 +25,14 @@ final class TaskhostProcess implements AutoCloseable {
     final int caPort;
 
     TaskhostProcess(Map<String, String> env) throws IOException {
+        this(List.of("bash", TOP.resolve("bin/taskhost").toString()), null, env);
+    }
+
+    /** Starts another command line, for example {@code java -jar launcher/target/taskhost.jar}, in a directory (null: this one). */
+    TaskhostProcess(List<String> command, Path directory, Map<String, String> env) throws IOException {
         output = Files.createTempFile("taskhost-e2e", ".log");
         console = "stdin".equals(env.get("TASKHOST_CONSOLE"));
-        ProcessBuilder pb = new ProcessBuilder("bash", TOP.resolve("bin/taskhost").toString())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.redirectInput(console ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
@@ -92,6 +97,15 @@ final class TaskhostProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("no answer " + what + " to '" + command + "'; output:\n" + String.join("\n", lines()));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The process id: the JVM's own, as bin/taskhost execs java. */
+    long pid() {
+        return process.pid();
     }
 
     /** kill -9: no shutdown hook, no cleanup. */
