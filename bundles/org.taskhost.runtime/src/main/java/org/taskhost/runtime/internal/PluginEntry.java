@@ -49,8 +49,29 @@ final class PluginEntry {
     }
 
     void created(ManagedPlugin p, ServiceRegistration<ManagedPlugin> r) {
-        plugin = p;
-        registration = r;
+        synchronized (this) {
+            plugin = p;
+            registration = r;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the plugin is created: a bundle started during boot becomes active only when the framework reaches
+     * its start level, not in {@code Bundle.start()}.
+     *
+     * @return the plugin, or empty when it was not created within the time
+     */
+    synchronized Optional<ManagedPlugin> awaitCreated(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (plugin == null && bundle.getState() != Bundle.UNINSTALLED) {
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                break;
+            }
+            wait(left);
+        }
+        return Optional.ofNullable(plugin);
     }
 
     /** @return the plugin that was running, now forgotten, with its registration gone */

@@ -20,6 +20,8 @@ final class PluginStarter {
 
     /** How long past its {@code init_timeout} a start waits: the watchdog ends initialize() before that. */
     private static final long MARGIN_SECONDS = 10;
+    /** How long a started bundle may wait for the framework's start level (at boot) before its plugin exists. */
+    private static final long ACTIVATION_MILLIS = 120_000;
 
     static PluginOperationException notFound(String name) {
         return new PluginOperationException(Reason.NOT_FOUND, "plugin '" + name + "' not found");
@@ -34,8 +36,7 @@ final class PluginStarter {
                     throw new PluginOperationException(Reason.FAILED, "plugin '" + e.name + "' did not start: bundle: " + x.getMessage());
                 }
             }
-            ManagedPlugin plugin = e.plugin().orElseThrow(() -> new PluginOperationException(Reason.FAILED,
-                    "plugin '" + e.name + "' did not start: its bundle is " + e.bundle.getState()));
+            ManagedPlugin plugin = created(e);
             if (!(plugin instanceof Runner runner)) {
                 throw new PluginOperationException(Reason.FAILED, "plugin '" + e.name + "' did not start: " + plugin.state().message());
             }
@@ -55,6 +56,16 @@ final class PluginStarter {
                 throw new PluginOperationException(Reason.CONFLICT, "plugin '" + e.name + "' cannot be stopped: " + x.getMessage());
             }
             return e;
+        }
+    }
+
+    private static ManagedPlugin created(PluginEntry e) {
+        try {
+            return e.awaitCreated(ACTIVATION_MILLIS).orElseThrow(() -> new PluginOperationException(Reason.FAILED,
+                    "plugin '" + e.name + "' did not start: its bundle did not become active (state " + e.bundle.getState() + ")"));
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new PluginOperationException(Reason.FAILED, "interrupted while starting plugin '" + e.name + "'");
         }
     }
 
