@@ -21,8 +21,19 @@ public final class DataDirectory {
      * @return the configured directory, else {@value #ENV}, else {@value #PROPERTY}, else {@code ./data}; absolute
      */
     public static Path resolve(String configured, UnaryOperator<String> env, UnaryOperator<String> property) {
+        return resolve(configured, env, property, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param configured a bundle's own configuration, empty for none
+     * @param env looks up an environment variable, null if unset
+     * @param property looks up a framework property, null if unset
+     * @param base the folder a relative directory is resolved against (the working directory)
+     * @return the configured directory, else {@value #ENV}, else {@value #PROPERTY}, else {@code ./data}; absolute
+     */
+    public static Path resolve(String configured, UnaryOperator<String> env, UnaryOperator<String> property, Path base) {
         String dir = first(configured, first(env.apply(ENV), first(property.apply(PROPERTY), "./data")));
-        return Path.of(dir).toAbsolutePath().normalize();
+        return base.resolve(dir).toAbsolutePath().normalize();
     }
 
     private static String first(String value, String fallback) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import org.taskhost.api.runtime.DataDirectory;
+
 /**
  * What the environment, the launcher jar's location and standard input mean as the properties Config Admin,
  * FileInstall, Jetty and Gogo read. No side effects: every input is a parameter.
@@ -22,8 +24,6 @@ final class BootSettings {
     static final String SAMPLES_DIR = "taskhost.samples.dir";
     static final String HTTP_PORT = "org.osgi.service.http.port";
     static final String HTTP_HOST = "org.apache.felix.http.host";
-    /** The framework property naming the data directory when TASKHOST_DATA is unset (as the other bundles read it). */
-    static final String DATA_PROPERTY = "taskhost.data";
 
     /** What standard input is. */
     enum Stdin { TERMINAL, NOT_A_TERMINAL }
@@ -66,8 +66,7 @@ final class BootSettings {
 
     /** TASKHOST_DATA, else the framework property taskhost.data, else ./data; absolute. */
     static Path dataDirectory(UnaryOperator<String> env, UnaryOperator<String> property, Path workDir) {
-        String dir = Optional.ofNullable(first(env, null, "TASKHOST_DATA")).orElseGet(() -> first(property, "./data", DATA_PROPERTY));
-        return workDir.resolve(dir).normalize();
+        return DataDirectory.resolve("", env, property, workDir);
     }
 
     /**
