@@ -1,10 +1,10 @@
 package org.taskhost.epics.internal;
 
-import org.taskhost.runtime.internal.log.PluginLog;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.service.log.Logger;
 import org.taskhost.api.pv.PutRejectedException;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvListener;
@@ -30,16 +30,16 @@ import gov.aps.jca.cas.ServerChannel;
  */
 final class CaPv extends ProcessVariable implements PvListener {
 
-    private static final System.Logger LOG = new PluginLog("epics");
-
     private final Pv pv;
+    private final Logger log;
     private final List<ServerChannel> channels = new CopyOnWriteArrayList<>();
 
     private volatile PvValue lastPosted;
 
-    CaPv(Pv pv) {
+    CaPv(Pv pv, Logger log) {
         super(pv.fullName(), null);
         this.pv = pv;
+        this.log = log;
     }
 
     Pv pv() {
@@ -101,7 +101,8 @@ final class CaPv extends ProcessVariable implements PvListener {
         try {
             handled = pv.put(Dbrs.written(value, pv.spec()));
         } catch (PutRejectedException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.INFO, "CA put refused: " + e.getMessage());
+            // the client hears of it (PUTFAIL): a refused put is no news for the log
+            log.debug("CA put refused: " + e.getMessage());
             return CAStatus.PUTFAIL;
         }
         var future = handled.toCompletableFuture();
@@ -110,7 +111,7 @@ final class CaPv extends ProcessVariable implements PvListener {
         }
         handled.whenComplete((ok, failure) -> {
             if (failure != null) {
-                LOG.log(System.Logger.Level.INFO, "CA put to " + getName() + " failed: " + failure.getMessage());
+                log.debug("CA put to " + getName() + " failed: " + failure.getMessage());
             }
             callback.processVariableWriteCompleted(failure == null ? CAStatus.NORMAL : CAStatus.PUTFAIL);
         });

@@ -1,11 +1,12 @@
 package org.taskhost.epics.internal;
 
-import org.taskhost.runtime.internal.log.PluginLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.PvRegistry;
@@ -28,17 +29,21 @@ import gov.aps.jca.configuration.ConfigurationException;
 @Designate(ocd = CaServerConfig.class)
 public class CaServer implements PvRegistryListener {
 
-    private static final System.Logger LOG = new PluginLog("epics");
+    /** The name this bundle's lines carry: {@code [epics]}. */
+    static final String LOGGER = "epics";
 
+    private final Logger log;
     private final PvRegistry registry;
     private final PvDirectory directory = new PvDirectory();
     private final CAJServerContext context;
     private final Links links;
 
     @Activate
-    public CaServer(@Reference PvRegistry registry, CaServerConfig config) throws CAException, ConfigurationException {
+    public CaServer(@Reference PvRegistry registry, CaServerConfig config, @Reference LoggerFactory loggers)
+            throws CAException, ConfigurationException {
         this.registry = registry;
-        this.links = new Links(() -> CaClientSettings.resolve(System::getenv), registry::find);
+        this.log = loggers.getLogger(LOGGER);
+        this.links = new Links(() -> CaClientSettings.resolve(System::getenv), registry::find, log);
         if (!config.enabled()) {
             context = null;
             System.out.println("Channel Access server disabled (org.taskhost.epics enabled=false)");
@@ -49,7 +54,7 @@ public class CaServer implements PvRegistryListener {
             settings = CaSettings.resolve(System::getenv, config);
         } catch (IllegalArgumentException e) {
             context = null;
-            LOG.log(System.Logger.Level.ERROR, "Channel Access server not started: " + e.getMessage());
+            log.error("Channel Access server not started: " + e.getMessage());
             return;
         }
         context = new CAJServerContext();
@@ -64,7 +69,7 @@ public class CaServer implements PvRegistryListener {
         try {
             context.run(0);
         } catch (CAException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "CA server stopped: " + e.getMessage());
+            log.warn("CA server stopped: " + e.getMessage());
         }
     }
 
@@ -75,7 +80,7 @@ public class CaServer implements PvRegistryListener {
 
     @Override
     public void added(Pv pv) {
-        CaPv served = new CaPv(pv);
+        CaPv served = new CaPv(pv, log);
         directory.add(served);
         pv.addListener(served);
         if (pv.spec().link() != null) {
@@ -102,7 +107,7 @@ public class CaServer implements PvRegistryListener {
                 try {
                     new ChannelDisconnect(transport, channel.getCID()).submit();
                 } catch (java.io.IOException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "client gone before its channel was disconnected: " + e.getMessage());
+                    log.debug("client gone before its channel was disconnected: " + e.getMessage());
                 }
                 transport.unregisterChannel(channel.getSID());
                 channel.destroy();

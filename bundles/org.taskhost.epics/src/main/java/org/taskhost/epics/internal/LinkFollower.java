@@ -1,12 +1,12 @@
 package org.taskhost.epics.internal;
 
-import org.taskhost.runtime.internal.log.PluginLog;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.service.log.Logger;
 import org.taskhost.api.pv.PutRejectedException;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvLink;
@@ -34,20 +34,20 @@ import gov.aps.jca.event.MonitorListener;
  */
 final class LinkFollower implements ConnectionListener, MonitorListener, GetListener {
 
-    private static final System.Logger LOG = new PluginLog("epics");
-
     private final Pv input;
     private final PvLink link;
     private final Function<String, Optional<Pv>> find;
     private final ScheduledExecutorService poller;
     private final Channel channel;
+    private final Logger log;
     private volatile boolean connected;
     private volatile boolean monitoring;
     private volatile ScheduledFuture<?> polling;
 
     /** @param find looks up a served PV by full name: the input's state PV */
-    LinkFollower(Context client, Pv input, Function<String, Optional<Pv>> find, ScheduledExecutorService poller)
+    LinkFollower(Context client, Pv input, Function<String, Optional<Pv>> find, ScheduledExecutorService poller, Logger log)
             throws CAException {
+        this.log = log;
         this.input = input;
         this.link = input.spec().link();
         this.find = find;
@@ -61,10 +61,10 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
         connected = event.isConnected();
         state().ifPresent(pv -> pv.set(connected ? 1 : 0));
         if (!connected) {
-            LOG.log(System.Logger.Level.WARNING, input.fullName() + ": link to " + link.target() + " lost");
+            log.warn(input.fullName() + ": link to " + link.target() + " lost");
             return;
         }
-        LOG.log(System.Logger.Level.INFO, input.fullName() + ": link to " + link.target() + " connected");
+        log.info(input.fullName() + ": link to " + link.target() + " connected");
         try {
             if (link.mode() == PvLink.Mode.MONITOR && !monitoring) {
                 monitoring = true;
@@ -75,7 +75,7 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
             }
             channel.getContext().flushIO();
         } catch (CAException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, input.fullName() + ": cannot read " + link.target() + ": " + e.getMessage());
+            log.warn(input.fullName() + ": cannot read " + link.target() + ": " + e.getMessage());
         }
     }
 
@@ -87,7 +87,7 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
             channel.get(type(), count(), this);
             channel.getContext().flushIO();
         } catch (CAException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.DEBUG, input.fullName() + ": poll of " + link.target() + " failed: " + e.getMessage());
+            log.debug(input.fullName() + ": poll of " + link.target() + " failed: " + e.getMessage());
         }
     }
 
@@ -116,7 +116,7 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
         try {
             input.follow(value);
         } catch (PutRejectedException e) {
-            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            log.warn(e.getMessage());
         }
     }
 
@@ -142,7 +142,7 @@ final class LinkFollower implements ConnectionListener, MonitorListener, GetList
         try {
             channel.destroy();
         } catch (CAException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing the link to " + link.target() + ": " + e.getMessage());
+            log.debug("closing the link to " + link.target() + ": " + e.getMessage());
         }
     }
 }

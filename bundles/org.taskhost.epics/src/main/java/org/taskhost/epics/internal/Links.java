@@ -1,6 +1,5 @@
 package org.taskhost.epics.internal;
 
-import org.taskhost.runtime.internal.log.PluginLog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.osgi.service.log.Logger;
 import org.taskhost.api.pv.Pv;
 
 import com.cosylab.epics.caj.CAJContext;
@@ -19,26 +19,26 @@ import gov.aps.jca.configuration.ConfigurationException;
 /** The links of every running plugin, on one CAJ client context that starts with the first link. */
 final class Links implements AutoCloseable {
 
-    private static final System.Logger LOG = new PluginLog("epics");
-
     private final Supplier<CaClientSettings> settings;
     private final Function<String, Optional<Pv>> find;
     private final Map<String, LinkFollower> followers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("CA link poller").factory());
+    private final Logger log;
     private CAJContext client;
 
     /** @param settings read when the first link starts, so that a bad client variable fails only the links */
-    Links(Supplier<CaClientSettings> settings, Function<String, Optional<Pv>> find) {
+    Links(Supplier<CaClientSettings> settings, Function<String, Optional<Pv>> find, Logger log) {
         this.settings = settings;
         this.find = find;
+        this.log = log;
     }
 
     synchronized void follow(Pv input) {
         try {
-            followers.put(input.fullName(), new LinkFollower(client(), input, find, poller));
+            followers.put(input.fullName(), new LinkFollower(client(), input, find, poller, log));
         } catch (CAException | ConfigurationException | IllegalArgumentException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, input.fullName() + ": cannot follow " + input.spec().link().target() + ": " + e.getMessage());
+            log.warn(input.fullName() + ": cannot follow " + input.spec().link().target() + ": " + e.getMessage());
         }
     }
 
@@ -68,7 +68,7 @@ final class Links implements AutoCloseable {
             try {
                 client.destroy();
             } catch (CAException | IllegalStateException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the CA client: " + e.getMessage());
+                log.debug("closing the CA client: " + e.getMessage());
             }
         }
     }

@@ -1,0 +1,71 @@
+package org.taskhost.runtime.internal.log.osgi;
+
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
+import org.taskhost.runtime.internal.RuntimeConfig;
+
+/** The process's one log level: where it comes from, and what it means for the OSGi Log Service's entries. */
+final class LogLevels {
+
+    /** The Log Service's own entries for framework, bundle and service events ({@code Events.Bundle.<bsn>}, ...). */
+    static final String EVENTS = "Events.";
+
+    private LogLevels() {
+    }
+
+    /**
+     * The level as the runtime's Settings resolve it: TASKHOST_LOG_LEVEL, else its alias IOCMNG_LOG_LEVEL, else the
+     * configuration's {@code logLevel} (a blank variable counts as unset).
+     *
+     * @param env looks up an environment variable, null if unset
+     */
+    static Level resolve(UnaryOperator<String> env, RuntimeConfig config) {
+        for (String name : new String[] {"TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL"}) {
+            String v = env.apply(name);
+            if (v != null && !v.isBlank()) {
+                return parse(v);
+            }
+        }
+        return parse(config.logLevel());
+    }
+
+    /** @return trace, debug, info, warn (or warning) and error, in any case; anything else is INFO */
+    static Level parse(String text) {
+        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
+            case "trace" -> Level.TRACE;
+            case "debug" -> Level.DEBUG;
+            case "warn", "warning" -> Level.WARNING;
+            case "error" -> Level.ERROR;
+            default -> Level.INFO;
+        };
+    }
+
+    /** @return the Log Service level that lets through what {@code level} lets through (AUDIT alone for OFF) */
+    static LogLevel osgi(Level level) {
+        return switch (level) {
+            case ALL, TRACE -> LogLevel.TRACE;
+            case DEBUG -> LogLevel.DEBUG;
+            case INFO -> LogLevel.INFO;
+            case WARNING -> LogLevel.WARN;
+            case ERROR -> LogLevel.ERROR;
+            case OFF -> LogLevel.AUDIT;
+        };
+    }
+
+    /**
+     * Whether an entry is printed at the process's level. The Log Service's own entries for framework, bundle and
+     * service events are not: it makes them at INFO whatever the level (a line for every bundle and service at each
+     * start), and the framework prints its errors itself ({@code felix.log.level}), so they would come twice.
+     */
+    static boolean printed(LogEntry entry, Level threshold) {
+        String name = entry.getLoggerName();
+        if (threshold == Level.OFF || name != null && name.startsWith(EVENTS)) {
+            return false;
+        }
+        return osgi(threshold).implies(entry.getLogLevel());
+    }
+}
