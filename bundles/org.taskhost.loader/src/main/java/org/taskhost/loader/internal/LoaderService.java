@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,7 +36,6 @@ import org.taskhost.api.config.PluginConfigParser;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginRuntime;
-import org.taskhost.runtime.internal.log.PluginLog;
 
 /**
  * The {@link PluginLoader}: fetch, build and validate, keep the jar, install, then remember. At activation it
@@ -48,7 +49,6 @@ public class LoaderService implements PluginLoader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** How long a parameter update waits for a reload of the same plugin to end. */
     static final Duration UPDATE_WAIT = Duration.ofMinutes(5);
-    private static final System.Logger LOG = new PluginLog("loader");
 
     @Reference
     ConfigurationAdmin configurationAdmin;
@@ -65,6 +65,7 @@ public class LoaderService implements PluginLoader {
     private final PluginBuilder builder;
     private final GitPluginSource git;
     private final PluginLocks locks = new PluginLocks();
+    private final Logger log;
 
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
@@ -75,11 +76,11 @@ public class LoaderService implements PluginLoader {
 
     @Activate
     public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm,
-            @Reference PluginRuntime runtime, @Reference PluginConfigParser parser) throws IOException {
+            @Reference PluginRuntime runtime, @Reference PluginConfigParser parser, @Reference LoggerFactory loggers) throws IOException {
+        this.log = loggers.getLogger("loader");
         this.configurationAdmin = cm;
         this.runtime = runtime;
         this.parser = parser;
-        logLevel(Optional.ofNullable(System.getenv("TASKHOST_LOG_LEVEL")).or(() -> Optional.ofNullable(System.getenv("IOCMNG_LOG_LEVEL"))));
         Path data = DataDirectory.resolve(config.dataDir(), System::getenv, context::getProperty);
         this.store = new PluginStore(cm, data);
         this.uploads = data.resolve("uploads");
@@ -92,7 +93,7 @@ public class LoaderService implements PluginLoader {
         boot = Thread.ofVirtual().name("taskhost-loader-boot").start(() -> {
             restore();
             firstStart(data, samples);
-            LOG.log(System.Logger.Level.INFO, "ready: " + installed().size() + " plugin(s) kept in " + data);
+            log.info("ready: " + installed().size() + " plugin(s) kept in " + data);
         });
         warmUp = Thread.ofVirtual().name("taskhost-loader-warmup").start(() -> {
             try {
@@ -102,20 +103,9 @@ public class LoaderService implements PluginLoader {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
                 // only a speed-up: failing here (for example while the framework stops) changes nothing else
-                LOG.log(System.Logger.Level.DEBUG, "warm-up failed: " + e);
+                log.debug("warm-up failed: " + e);
             }
         });
-    }
-
-    /** This bundle's copy of the log sink follows TASKHOST_LOG_LEVEL like the runtime's. */
-    private static void logLevel(Optional<String> level) {
-        level.map(l -> switch (l.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "trace" -> System.Logger.Level.TRACE;
-            case "debug" -> System.Logger.Level.DEBUG;
-            case "warn", "warning" -> System.Logger.Level.WARNING;
-            case "error" -> System.Logger.Level.ERROR;
-            default -> System.Logger.Level.INFO;
-        }).ifPresent(PluginLog::threshold);
     }
 
     @Deactivate
@@ -165,7 +155,7 @@ public class LoaderService implements PluginLoader {
         if (request.keepToken() && request.pat() != null && !request.pat().isEmpty()) {
             store.saveToken(p.name(), request.pat());
         }
-        LOG.log(System.Logger.Level.INFO, "added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
+        log.info("added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
         progress(p.name(), "added", p.pluginType() + " " + p.className() + " at " + p.commit());
         return p;
     }
@@ -239,11 +229,11 @@ public class LoaderService implements PluginLoader {
         });
     }
 
-    private static void deleteQuietly(Path folder) {
+    private void deleteQuietly(Path folder) {
         try {
             PluginStore.deleteTree(folder);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete " + folder + ": " + e.getMessage());
+            log.warn("cannot delete " + folder + ": " + e.getMessage());
         }
     }
 
@@ -267,7 +257,7 @@ public class LoaderService implements PluginLoader {
                     built.report().className(), built.report().pluginType(), old.parameters(), old.autoStart(), old.autostartOrder(), Instant.now());
             store.save(now);
             store.prune(name, now.commit());
-            LOG.log(System.Logger.Level.INFO, "reloaded plugin " + name + " at commit " + now.commit());
+            log.info("reloaded plugin " + name + " at commit " + now.commit());
             progress(name, "reloaded", "at " + now.commit());
             return now;
         });
@@ -284,7 +274,7 @@ public class LoaderService implements PluginLoader {
             bundle.ifPresent(installer::uninstall);
             store.delete(name);
             deleteQuietly(uploads.resolve(name));
-            LOG.log(System.Logger.Level.INFO, "removed plugin " + name);
+            log.info("removed plugin " + name);
             progress(name, "removed", "");
             return null;
         });
@@ -382,7 +372,7 @@ public class LoaderService implements PluginLoader {
                 try {
                     PluginStore.deleteTree(scratch);
                 } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot delete " + scratch + ": " + e.getMessage());
+                    log.warn("cannot delete " + scratch + ": " + e.getMessage());
                 }
             }
         }
@@ -393,7 +383,7 @@ public class LoaderService implements PluginLoader {
             try {
                 l.progress(plugin, step, detail == null ? "" : detail);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "loader listener failed: " + e);
+                log.warn("loader listener failed: " + e);
             }
         }
     }
@@ -424,9 +414,9 @@ public class LoaderService implements PluginLoader {
                 byte[] bytes = Files.exists(jar) ? Files.readAllBytes(jar) : build(new PluginRequest(p.name(), p.gitUrl(), p.branch(),
                         p.path(), store.keptToken(p.name()).orElse(null), p.localPath(), p.parameters(), p.autoStart(), p.autostartOrder(), false)).jar();
                 installer.install(p.name(), bytes, p.autoStart() || "job".equals(p.pluginType()));
-                LOG.log(System.Logger.Level.INFO, "restored plugin " + p.name() + " at commit " + p.commit());
+                log.info("restored plugin " + p.name() + " at commit " + p.commit());
             } catch (IOException | BuildProblem | LoaderException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot restore plugin " + p.name() + ": " + e.getMessage());
+                log.error("cannot restore plugin " + p.name() + ": " + e.getMessage());
             }
         }
     }
@@ -439,7 +429,7 @@ public class LoaderService implements PluginLoader {
         }
         boolean samples = !"false".equalsIgnoreCase(String.valueOf(System.getenv("TASKHOST_SAMPLES")).trim());
         if (!samples) {
-            LOG.log(System.Logger.Level.INFO, "first start: sample plugins not added (TASKHOST_SAMPLES=false)");
+            log.info("first start: sample plugins not added (TASKHOST_SAMPLES=false)");
         } else if (!samplesDir.isBlank() && Files.isDirectory(Path.of(samplesDir))) {
             try (var dirs = Files.list(Path.of(samplesDir))) {
                 for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
@@ -447,18 +437,18 @@ public class LoaderService implements PluginLoader {
                     try {
                         add(new PluginRequest(name, null, "", "", null, dir.toAbsolutePath().toString(), Map.of(), true, null, false));
                     } catch (LoaderException e) {
-                        LOG.log(System.Logger.Level.ERROR, "sample " + name + ": " + e.getMessage());
+                        log.error("sample " + name + ": " + e.getMessage());
                     }
                 }
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "cannot list samples in " + samplesDir + ": " + e.getMessage());
+                log.error("cannot list samples in " + samplesDir + ": " + e.getMessage());
             }
         }
         try {
             Files.createDirectories(data);
             Files.writeString(marker, Instant.now().toString());
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "cannot write " + marker + ": " + e.getMessage());
+            log.error("cannot write " + marker + ": " + e.getMessage());
         }
     }
 }

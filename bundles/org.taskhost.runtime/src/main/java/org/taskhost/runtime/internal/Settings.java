@@ -27,8 +27,17 @@ public record Settings(String prefix, System.Logger.Level logLevel, java.nio.fil
             String namespace = first(env, "TASKHOST_NAMESPACE", "NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
             prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
         }
-        String level = first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel());
-        return new Settings(prefix.toUpperCase(Locale.ROOT), level(level), DataDirectory.resolve("", env, property));
+        return new Settings(prefix.toUpperCase(Locale.ROOT), logLevel(env, config), DataDirectory.resolve("", env, property));
+    }
+
+    /**
+     * The one log level of the process: TASKHOST_LOG_LEVEL, else IOCMNG_LOG_LEVEL, else the configuration's.
+     *
+     * @param env looks up an environment variable, null if unset
+     * @param config the runtime's configuration
+     */
+    public static System.Logger.Level logLevel(UnaryOperator<String> env, RuntimeConfig config) {
+        return level(first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel()));
     }
 
     private static String first(UnaryOperator<String> env, String name, String alias, String fallback) {
@@ -39,8 +48,9 @@ public record Settings(String prefix, System.Logger.Level logLevel, java.nio.fil
         return v == null || v.isBlank() ? (fallback == null ? "" : fallback) : v.trim();
     }
 
-    static System.Logger.Level level(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+    /** @return trace, debug, info, warn (or warning) and error, in any case; anything else is INFO */
+    public static System.Logger.Level level(String text) {
+        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
             case "trace" -> System.Logger.Level.TRACE;
             case "debug" -> System.Logger.Level.DEBUG;
             case "warn", "warning" -> System.Logger.Level.WARNING;

@@ -1,12 +1,12 @@
 package org.taskhost.runtime.internal.log.osgi;
 
 import java.lang.System.Logger.Level;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.taskhost.runtime.internal.RuntimeConfig;
+import org.taskhost.runtime.internal.Settings;
 
 /** The process's one log level: where it comes from, and what it means for the OSGi Log Service's entries. */
 final class LogLevels {
@@ -17,31 +17,13 @@ final class LogLevels {
     private LogLevels() {
     }
 
-    /**
-     * The level as the runtime's Settings resolve it: TASKHOST_LOG_LEVEL, else its alias IOCMNG_LOG_LEVEL, else the
-     * configuration's {@code logLevel} (a blank variable counts as unset).
-     *
-     * @param env looks up an environment variable, null if unset
-     */
+    /** @return the process's level, by the runtime's one rule ({@link Settings#logLevel}) */
     static Level resolve(UnaryOperator<String> env, RuntimeConfig config) {
-        for (String name : new String[] {"TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL"}) {
-            String v = env.apply(name);
-            if (v != null && !v.isBlank()) {
-                return parse(v);
-            }
-        }
-        return parse(config.logLevel());
+        return Settings.logLevel(env, config);
     }
 
-    /** @return trace, debug, info, warn (or warning) and error, in any case; anything else is INFO */
     static Level parse(String text) {
-        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
-            case "trace" -> Level.TRACE;
-            case "debug" -> Level.DEBUG;
-            case "warn", "warning" -> Level.WARNING;
-            case "error" -> Level.ERROR;
-            default -> Level.INFO;
-        };
+        return Settings.level(text);
     }
 
     /** @return the Log Service level that lets through what {@code level} lets through (AUDIT alone for OFF) */

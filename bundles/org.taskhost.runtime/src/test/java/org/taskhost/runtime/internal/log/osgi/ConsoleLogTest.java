@@ -73,23 +73,6 @@ class ConsoleLogTest {
         assertThat(LogLevels.parse(null)).isEqualTo(Level.INFO);
     }
 
-    /** The runtime's Settings resolve the same setting (package-private there, so called reflectively). */
-    @Test
-    void theSameLevelAsTheRuntimeSettings() throws Exception {
-        Class<?> settings = Class.forName("org.taskhost.runtime.internal.Settings");
-        Method resolve = settings.getDeclaredMethod("resolve", UnaryOperator.class, UnaryOperator.class, RuntimeConfig.class);
-        resolve.setAccessible(true);
-        Method logLevel = settings.getMethod("logLevel");
-        for (String configured : new String[] {"trace", "debug", "info", "warn", "warning", "error", "ERROR", "bogus", ""}) {
-            for (Map<String, String> e : List.of(Map.<String, String>of(), Map.of("TASKHOST_LOG_LEVEL", "debug"),
-                    Map.of("IOCMNG_LOG_LEVEL", "warn"), Map.of("TASKHOST_LOG_LEVEL", " ", "IOCMNG_LOG_LEVEL", "error"))) {
-                UnaryOperator<String> env = e::get;
-                Object theirs = logLevel.invoke(resolve.invoke(null, env, (UnaryOperator<String>) name -> null, config(configured)));
-                assertThat(LogLevels.resolve(env, config(configured))).as(configured + " " + e).isEqualTo(theirs);
-            }
-        }
-    }
-
     @Test
     void theLogServiceLetsThroughWhatTheThresholdLetsThrough() {
         assertThat(LogLevels.osgi(Level.TRACE)).isEqualTo(LogLevel.TRACE);
