@@ -46,6 +46,11 @@ final class CaPv extends ProcessVariable implements PvListener {
         return pv;
     }
 
+    /** @return whether this serves that PV instance (a value queued before a reload belongs to the old one) */
+    boolean serves(Pv other) {
+        return pv == other;
+    }
+
     @Override
     public DBRType getType() {
         return Dbrs.nativeType(pv.spec());

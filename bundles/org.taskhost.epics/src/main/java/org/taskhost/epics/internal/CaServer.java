@@ -9,6 +9,8 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvListener;
+import org.taskhost.api.pv.PvValue;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.api.runtime.PvRegistryListener;
 
@@ -23,11 +25,13 @@ import gov.aps.jca.configuration.ConfigurationException;
 /**
  * The Channel Access server: every PV of the {@link PvRegistry} is served under its full name while its plugin runs.
  * When a plugin goes, its clients are told their channels disconnected; they find the names again after a reload.
+ * A view on the whiteboard: the runtime tells it of PVs added and removed and of every value on its own thread, so
+ * a slow client never holds up a plugin.
  */
-@Component(service = CaServer.class, immediate = true, configurationPid = "org.taskhost.epics",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {CaServer.class, PvRegistryListener.class, PvListener.class}, immediate = true,
+        configurationPid = "org.taskhost.epics", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CaServerConfig.class)
-public class CaServer implements PvRegistryListener {
+public class CaServer implements PvRegistryListener, PvListener {
 
     /** The name this bundle's lines carry: {@code [epics]}. */
     static final String LOGGER = "epics";
@@ -61,7 +65,6 @@ public class CaServer implements PvRegistryListener {
         context.configure(settings.toCaj());
         context.initialize(directory);
         Thread.ofPlatform().daemon().name("CA server beacons").start(this::run);
-        registry.addListener(this);
         System.out.println("Channel Access server on port " + context.getTcpServerPort());
     }
 
@@ -80,21 +83,27 @@ public class CaServer implements PvRegistryListener {
 
     @Override
     public void added(Pv pv) {
-        CaPv served = new CaPv(pv, log);
-        directory.add(served);
-        pv.addListener(served);
+        if (context == null) {
+            return;
+        }
+        directory.add(new CaPv(pv, log));
         if (pv.spec().link() != null) {
             links.follow(pv);
         }
     }
 
     @Override
+    public void changed(Pv pv, PvValue value) {
+        directory.get(pv.fullName()).filter(served -> served.serves(pv)).ifPresent(served -> served.changed(pv, value));
+    }
+
+    @Override
     public void removed(Pv pv) {
+        if (context == null) {
+            return;
+        }
         links.drop(pv);
-        directory.remove(pv.fullName()).ifPresent(served -> {
-            pv.removeListener(served);
-            disconnect(served);
-        });
+        directory.remove(pv.fullName()).ifPresent(this::disconnect);
     }
 
     private void disconnect(CaPv served) {
@@ -120,8 +129,7 @@ public class CaServer implements PvRegistryListener {
         if (context == null) {
             return;
         }
-        registry.removeListener(this);
-        registry.all().forEach(this::removed);
+        directory.served().forEach(this::removed);
         links.close();
         context.destroy();
     }

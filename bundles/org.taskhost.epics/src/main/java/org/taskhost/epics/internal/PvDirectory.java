@@ -14,6 +14,10 @@ import gov.aps.jca.cas.ProcessVariableExistanceCallback;
 import gov.aps.jca.cas.ProcessVariableExistanceCompletion;
 import gov.aps.jca.cas.Server;
 
+import org.taskhost.api.pv.Pv;
+
+import org.taskhost.api.pv.Pv;
+
 /** The names this server answers searches for: the PVs of the plugins running now. */
 final class PvDirectory implements Server {
 
@@ -25,6 +29,15 @@ final class PvDirectory implements Server {
 
     Optional<CaPv> remove(String name) {
         return Optional.ofNullable(pvs.remove(name));
+    }
+
+    Optional<CaPv> get(String name) {
+        return Optional.ofNullable(pvs.get(name));
+    }
+
+    /** @return the PVs served now */
+    java.util.List<Pv> served() {
+        return pvs.values().stream().map(CaPv::pv).toList();
     }
 
     int size() {
