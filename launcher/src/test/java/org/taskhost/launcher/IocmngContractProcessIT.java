@@ -527,6 +527,10 @@ class IocmngContractProcessIT {
             assertThat(expect(404, th.get("/plugins/dead-crate")).path("ok").asBoolean(true)).isFalse();
             assertNotListed("dead-crate");
         }
+        th.process.command("taskhost:add --name dead-crate " + url, "refused in the shell too",
+                l -> l.contains("plugin did not start: initialize() failed") && l.contains("no crate answers at 10.0.0.7"));
+        assertThat(expect(404, th.get("/plugins/dead-crate")).path("ok").asBoolean(true)).isFalse();
+        assertNotListed("dead-crate");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
@@ -27,7 +30,10 @@ import org.taskhost.api.loader.InstalledPlugin;
 import org.taskhost.api.loader.LoaderException;
 import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.loader.PluginRequest;
+import org.taskhost.api.pv.PvListener;
+import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginOperationException;
 import org.taskhost.api.runtime.PluginPhase;
@@ -147,6 +153,65 @@ class ModelIT {
         reload.get(60, TimeUnit.SECONDS);
         assertThat(loader.installed("racing").orElseThrow().parameters()).containsEntry("greeting", "late");
         LoaderIT.await("v2 runs with the update", () -> message("racing").equals("v2 late"));
+    }
+
+    @Test
+    void viewsThatThrowOrBlockDoNotAffectARunningTask() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicLong heard = new AtomicLong();
+        List<ServiceRegistration<?>> views = List.of(
+                context.registerService(PvListener.class, (pv, value) -> {
+                    throw new IllegalStateException("a broken view");
+                }, null),
+                context.registerService(PvListener.class, (pv, value) -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, null),
+                context.registerService(PluginListener.class, event -> {
+                    throw new IllegalStateException("a broken view");
+                }, null),
+                context.registerService(PvListener.class, (pv, value) -> heard.incrementAndGet(), null));
+        try {
+            loader.add(LoaderIT.request("busy", task("busy", "b"), Map.of("interval", 0.01)));
+            ManagedPlugin busy = runtime.running("busy").orElseThrow();
+            LoaderIT.await("100 cycles", () -> busy.state().cycles() >= 100);
+            assertThat(busy.state().status()).isEqualTo("RUN");
+            assertThat(busy.state().errors()).isZero();
+            assertThat(busy.state().phase()).isEqualTo(PluginPhase.READY);
+            LoaderIT.await("a good view still hears values", () -> heard.get() >= 100);
+        } finally {
+            never.countDown();
+            views.forEach(ServiceRegistration::unregister);
+        }
+    }
+
+    @Test
+    void aRefusedUploadLeavesTheFilesOfTheUploadThatWon() throws Exception {
+        Repo repo = task("upload", "u");
+        loader.add(LoaderIT.request("packer", repo, Map.of()));
+        byte[] jar = Files.readAllBytes(dataDir().resolve("plugins/packer").resolve(loader.installed("packer").orElseThrow().commit() + ".jar"));
+        loader.remove("packer");
+        List<CompletableFuture<String>> uploads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            uploads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return "added " + loader.addJar("shipped", jar, Map.of()).name();
+                } catch (LoaderException e) {
+                    return e.reason().name();
+                }
+            }));
+        }
+        List<String> outcomes = uploads.stream().map(CompletableFuture::join).toList();
+        assertThat(outcomes).containsOnlyOnce("added shipped").allMatch(o -> o.equals("added shipped") || o.equals("CONFLICT"));
+        assertThat(dataDir().resolve("uploads/shipped/plugin.jar")).exists();
+        assertThat(runtime.plugin("shipped").orElseThrow().phase()).isEqualTo(PluginPhase.READY);
+    }
+
+    private java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(context.getProperty("taskhost.data"));
     }
 
     @Test

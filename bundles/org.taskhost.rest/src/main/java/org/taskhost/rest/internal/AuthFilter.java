@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
  * Bearer-token authentication for every request but {@code /api/v1/health}: 401 without a known token, 403 when
  * its role is too small for the request (see {@link Role#needed}). Reads may be opened by configuration.
  */
-@Component(service = ContainerRequestFilter.class, configurationPid = "org.taskhost.rest")
+@Component(service = ContainerRequestFilter.class, configurationPid = "org.taskhost.rest", immediate = true)
 @Designate(ocd = RestConfig.class)
 @JakartarsExtension
 @JakartarsName("taskhost-auth")
