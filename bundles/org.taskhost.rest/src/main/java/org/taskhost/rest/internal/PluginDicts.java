@@ -17,7 +17,9 @@ import org.taskhost.api.pv.AlarmSeverity;
 import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.pv.PvType;
+import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.PluginState;
@@ -43,6 +45,16 @@ final class PluginDicts {
      * @param kept what the loader keeps of it, if it was added through the loader
      * @return the plugin dict
      */
+    /** @return the plugin as the model and the loader's record describe it now */
+    static Map<String, Object> of(String name, PluginRuntime runtime, PluginLoader loader) {
+        return of(name, runtime.plugin(name), loader.installed(name));
+    }
+
+    /** @return whether the model or the loader knows the name */
+    static boolean known(String name, PluginRuntime runtime, PluginLoader loader) {
+        return runtime.plugin(name).isPresent() || loader.installed(name).isPresent();
+    }
+
     static Map<String, Object> of(String name, Optional<PluginInfo> info, Optional<InstalledPlugin> kept) {
         Optional<PluginState> state = info.map(PluginInfo::state);
         String type = type(info, kept);

@@ -32,9 +32,9 @@ class RestRulesTest {
 
     @Test
     void aRefusedOperationGetsTheStatusOfItsReason() {
-        assertThat(PluginsResource.statusOf(new PluginOperationException(PluginOperationException.Reason.NOT_FOUND, "x"))).isEqualTo(404);
-        assertThat(PluginsResource.statusOf(new PluginOperationException(PluginOperationException.Reason.CONFLICT, "x"))).isEqualTo(409);
-        assertThat(PluginsResource.statusOf(new PluginOperationException(PluginOperationException.Reason.FAILED, "x"))).isEqualTo(422);
+        assertThat(PluginOperationsResource.statusOf(new PluginOperationException(PluginOperationException.Reason.NOT_FOUND, "x"))).isEqualTo(404);
+        assertThat(PluginOperationsResource.statusOf(new PluginOperationException(PluginOperationException.Reason.CONFLICT, "x"))).isEqualTo(409);
+        assertThat(PluginOperationsResource.statusOf(new PluginOperationException(PluginOperationException.Reason.FAILED, "x"))).isEqualTo(422);
     }
 
     @Test
