@@ -1,7 +1,6 @@
 package org.taskhost.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +19,11 @@ public final class CaBench {
     private final int port;
 
     CaBench(Path top) throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        shell = new ShellSession(top, Map.of("TASKHOST_SAMPLES", "false",
-                "TASKHOST_DATA", Files.createTempDirectory("cabench-data").toString(), "EPICS_CAS_SERVER_PORT", String.valueOf(port),
-                "EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1", "EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO",
-                "EPICS_CAS_BEACON_PORT", String.valueOf(port + 1)));
+        port = ShellSession.freePort();
+        Map<String, String> env = new java.util.HashMap<>(ShellSession.caOnLoopback(port));
+        env.put("TASKHOST_SAMPLES", "false");
+        env.put("TASKHOST_DATA", Files.createTempDirectory("cabench-data").toString());
+        shell = new ShellSession(top, env);
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,6 +2,7 @@ package org.taskhost.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,19 @@ final class ShellSession implements AutoCloseable {
         pb.environment().putAll(env);
         process = pb.start();
         in = process.getOutputStream();
+    }
+
+    /** A TCP port nobody listens on at this moment. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The Channel Access server on {@code port} with its beacons on the loopback only (to port + 1): a run neither disturbs nor meets other servers. */
+    static Map<String, String> caOnLoopback(int port) {
+        return Map.of("EPICS_CAS_SERVER_PORT", String.valueOf(port), "EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1",
+                "EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO", "EPICS_CAS_BEACON_PORT", String.valueOf(port + 1));
     }
 
     void send(String command) throws IOException {
