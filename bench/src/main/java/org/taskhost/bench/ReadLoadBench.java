@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * percentiles and every error by kind; a read is an error unless it answers 200 with a JSON body.
  *
  * <p>Arguments: top folder, seconds (default 20, or {@code -Dreads.seconds}), readers (default 50, or
- * {@code -Dreads.clients}); {@code -Dwarmup.s} (default 5) of the same load, not counted, before the measurement.
+ * {@code -Dreads.clients}); {@code -Dwarmup.s} (default 5) of the same load, not counted, before the measurement;
+ * {@code -Dreads.rate} reads per second in all, paced (open loop), instead of the closed loop (0, the default).
  */
 public final class ReadLoadBench {
 
@@ -87,6 +88,7 @@ public final class ReadLoadBench {
     }
 
     private void run(Path top, ProcessHandle server, int seconds, int clients, int warmup) throws Exception {
+        int rate = Integer.getInteger("reads.rate", 0);
         Path plugin = Files.createTempDirectory("readbench-plugin");
         try (Stream<Path> files = Files.list(top.resolve("plugins-sample/scaler"))) {
             for (Path f : files.toList()) {
@@ -99,7 +101,7 @@ public final class ReadLoadBench {
             long[][] mine = {new long[4096]};
             int[] n = {0};
             threads.add(Thread.ofPlatform().name("reader-" + i).start(() -> {
-                read(mine, n);
+                read(mine, n, rate > 0 ? (long) (1e9 * clients / rate) : 0);
                 synchronized (latencies) {
                     latencies.add(Arrays.copyOf(mine[0], n[0]));
                 }
@@ -107,7 +109,12 @@ public final class ReadLoadBench {
         }
         long[] adds = {0, 0};
         List<Long> cycles = new ArrayList<>();
-        Thread w = Thread.ofPlatform().name("writer").start(() -> write(plugin, adds, cycles));
+        // -Dreads.writer=false: the same reads without adds and removes, to tell the read path from the CPU the adds take
+        Thread w = Thread.ofPlatform().name("writer").start(() -> {
+            if (Boolean.parseBoolean(System.getProperty("reads.writer", "true"))) {
+                write(plugin, adds, cycles);
+            }
+        });
         Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
         long[] cpu0 = cpu(server);
         long t0 = System.nanoTime();
@@ -129,8 +136,10 @@ public final class ReadLoadBench {
         System.out.printf("machine: %d cores, %s %s (%s), %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), LocalDate.now());
-        System.out.printf("load: %d readers in a closed loop on GET /api/v1/plugins (4 samples + 0-1 added), 1 writer adding and removing '%s'"
-                + " (local_path, a copy of plugins-sample/scaler); %d s measured after %d s of warm-up%n", clients, NAME, seconds, warmup);
+        System.out.printf("load: %d readers %s on GET /api/v1/plugins (4 samples + 0-1 added), 1 writer adding and removing '%s'"
+                + " (local_path, a copy of plugins-sample/scaler); %d s measured after %d s of warm-up%n", clients,
+                rate > 0 ? "sending " + rate + " reads/s in all (open loop, latency from each read's planned time)" : "in a closed loop",
+                NAME, seconds, warmup);
         System.out.printf("reads: %d in %.1f s, %.0f reads/s; latency p50 %s, p90 %s, p99 %s, max %s%n", total, wall, total / wall,
                 ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 99)), ms(all.length == 0 ? 0 : all[all.length - 1]));
         System.out.printf("read errors: %d of %d (%.2f %%)%s%n", errors, total, total == 0 ? 0.0 : 100.0 * errors / total, errors == 0 ? "" : ":");
@@ -150,10 +159,16 @@ public final class ReadLoadBench {
     }
 
     /** One reader: GET in a loop; a read started within the measurement is counted (its latency, or its error). */
-    private void read(long[][] latencies, int[] n) {
+    private void read(long[][] latencies, int[] n, long intervalNanos) {
         HttpRequest request = get();
+        long next = System.nanoTime() + java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1, intervalNanos));
         while (!stop) {
-            long t = System.nanoTime();
+            if (intervalNanos > 0) {
+                // open loop: each read has its time; a late answer delays no later read's clock (no coordinated omission)
+                java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            }
+            long t = intervalNanos > 0 ? next : System.nanoTime();
+            next += intervalNanos;
             boolean counted = t >= start;
             String error;
             try {
