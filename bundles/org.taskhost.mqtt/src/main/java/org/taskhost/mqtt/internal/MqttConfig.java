@@ -1,0 +1,31 @@
+package org.taskhost.mqtt.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of PID {@code org.taskhost.mqtt}. The {@code TASKHOST_MQTT_*} environment variables win over each
+ * attribute when they are set and not empty.
+ */
+@ObjectClassDefinition(name = "taskhost MQTT view", description = "Publishes taskhost's status and plugin states to a broker")
+public @interface MqttConfig {
+
+    @AttributeDefinition(required = false, description = "Broker URL, tcp://host:port or ssl://host:port; empty: MQTT off (TASKHOST_MQTT_URL)")
+    String url() default "";
+
+    @AttributeDefinition(required = false, description = "MQTT client id; empty: taskhost-<node> (TASKHOST_MQTT_CLIENT_ID)")
+    String clientId() default "";
+
+    @AttributeDefinition(required = false, description = "User name; empty: none (TASKHOST_MQTT_USERNAME)")
+    String username() default "";
+
+    @AttributeDefinition(required = false, type = AttributeType.PASSWORD, description = "Password (TASKHOST_MQTT_PASSWORD)")
+    String password() default "";
+
+    @AttributeDefinition(required = false, description = "First level of every topic (TASKHOST_MQTT_ROOT)")
+    String root() default "taskhost";
+
+    @AttributeDefinition(required = false, description = "This taskhost's name in topics; empty: the host name (TASKHOST_MQTT_NODE)")
+    String node() default "";
+}
