@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param plugin the plugin name
  * @param type what happened
- * @param state the state after the change
+ * @param state the state after the change (for {@link Type#REMOVED}: the last one, phase STOPPED)
  * @param timestamp when it happened
  */
 public record PluginEvent(String plugin, Type type, PluginState state, Instant timestamp) {
@@ -19,6 +19,8 @@ public record PluginEvent(String plugin, Type type, PluginState state, Instant t
         /** STATUS, MESSAGE or ENABLE changed */
         STATE_CHANGED,
         /** the plugin stopped and was cleaned up */
-        STOPPED
+        STOPPED,
+        /** the plugin's bundle was uninstalled: the model no longer has it */
+        REMOVED
     }
 }

@@ -241,16 +241,11 @@ public class MqttView implements PluginListener {
         }
         String name = event.plugin();
         Optional<PluginInfo> info = runtime.plugin(name);
-        if (info.isEmpty()) {
+        if (event.type() == PluginEvent.Type.REMOVED || info.isEmpty()) {
             clear(name);
         } else {
             publish(settings.stateTopic(name), Payloads.state(name, event.state(), info.get(), event.timestamp()));
             published.add(name);
-        }
-        if (event.type() == PluginEvent.Type.STOPPED) {
-            // an uninstalled bundle leaves the model just after its STOPPED event: look again shortly
-            schedule(this::sweep, 300);
-            schedule(this::sweep, 3000);
         }
         if (event.type() != PluginEvent.Type.STATE_CHANGED) {
             reannounce();

@@ -12,6 +12,7 @@ import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -30,6 +31,7 @@ import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.api.runtime.PluginState;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.api.runtime.PvRegistryListener;
 import org.taskhost.runtime.internal.autosave.Autosave;
@@ -94,31 +96,41 @@ public class PluginExtender implements PluginRuntime {
         views.close();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPluginListener(PluginListener l) {
-        views.add(l);
+    /*
+     * The whiteboard's listeners are bound by reference and got on their own queue's thread at their first event: a
+     * view that references the PluginRuntime would otherwise be activated while this component binds it.
+     */
+    @Reference(service = PluginListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPluginListener(ServiceReference<PluginListener> ref) {
+        views.add(ref, nameOf(ref), () -> context.getService(ref), () -> context.ungetService(ref));
     }
 
-    void removePluginListener(PluginListener l) {
-        views.remove(l);
+    void removePluginListener(ServiceReference<PluginListener> ref) {
+        views.remove(ref);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPvRegistryListener(PvRegistryListener l) {
-        registry.register(l);
+    @Reference(service = PvRegistryListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPvRegistryListener(ServiceReference<PvRegistryListener> ref) {
+        registry.register(ref, nameOf(ref), () -> context.getService(ref), () -> context.ungetService(ref));
     }
 
-    void removePvRegistryListener(PvRegistryListener l) {
-        registry.unregister(l);
+    void removePvRegistryListener(ServiceReference<PvRegistryListener> ref) {
+        registry.unregister(ref);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPvListener(PvListener l) {
-        views.add(l);
+    @Reference(service = PvListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPvListener(ServiceReference<PvListener> ref) {
+        views.addValueListener(ref, nameOf(ref), () -> context.getService(ref), () -> context.ungetService(ref));
     }
 
-    void removePvListener(PvListener l) {
-        views.remove(l);
+    void removePvListener(ServiceReference<PvListener> ref) {
+        views.remove(ref);
+    }
+
+    private static String nameOf(ServiceReference<?> ref) {
+        Object component = ref.getProperty("component.name");
+        return (component != null ? component : "service " + ref.getProperty("service.id")) + " of bundle "
+                + ref.getBundle().getSymbolicName();
     }
 
     @Override
@@ -195,8 +207,11 @@ public class PluginExtender implements PluginRuntime {
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, PluginEntry e) {
             deactivate(e);
+            PluginState last = info(e).state();
             entries.remove(bundle.getBundleId());
-            names.remove(e.name, bundle.getBundleId());
+            if (names.remove(e.name, bundle.getBundleId())) {
+                views.pluginEvent(new PluginEvent(e.name, PluginEvent.Type.REMOVED, last, Instant.now()));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.taskhost.runtime.internal.pv;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
 
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.PvRegistry;
@@ -55,19 +56,26 @@ public final class PvRegistryImpl implements PvRegistry {
         return Optional.ofNullable(pvs.get(fullName));
     }
 
-    /** Registers a whiteboard listener: the PVs served now first, then every change, in order. */
-    public synchronized void register(PvRegistryListener listener) {
-        views.add(listener, pvs.values());
+    /**
+     * Registers a whiteboard listener: the PVs served now first, then every change, in order.
+     *
+     * @param key what it is unregistered by
+     * @param name for the log
+     * @param source gets the listener on its own thread
+     * @param release gives it back after its last event
+     */
+    public synchronized void register(Object key, String name, Supplier<PvRegistryListener> source, Runnable release) {
+        views.addRegistryListener(key, name, source, release, pvs.values());
     }
 
-    public void unregister(PvRegistryListener listener) {
-        views.remove(listener);
+    public void unregister(Object key) {
+        views.remove(key);
     }
 
     @Override
     @Deprecated
     public void addListener(PvRegistryListener listener) {
-        register(listener);
+        register(listener, listener.getClass().getName(), () -> listener, () -> { });
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.taskhost.runtime.internal.views;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvListener;
@@ -36,12 +37,12 @@ final class ListenerQueue {
     }
 
     /** Queues a PV value; if one of that PV is still waiting, the newer replaces it in its place. */
-    void postValue(PvListener listener, Pv pv, PvValue value) {
+    void postValue(Supplier<PvListener> listener, Pv pv, PvValue value) {
         if (pending.put(pv, value) == null) {
             queue.add(() -> {
                 PvValue newest = pending.remove(pv);
                 if (newest != null) {
-                    listener.changed(pv, newest);
+                    listener.get().changed(pv, newest);
                 }
             });
         }
