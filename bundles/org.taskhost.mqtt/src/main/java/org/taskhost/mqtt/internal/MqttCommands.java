@@ -15,7 +15,7 @@ public class MqttCommands {
     public String mqtt() {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, Object> e : view.describe().entrySet()) {
-            b.append(String.format("%-14s %s%n", e.getKey(), e.getValue() == null ? "-" : e.getValue()));
+            b.append(String.format("%-18s %s%n", e.getKey(), e.getValue() == null ? "-" : e.getValue()));
         }
         return b.toString().stripTrailing();
     }

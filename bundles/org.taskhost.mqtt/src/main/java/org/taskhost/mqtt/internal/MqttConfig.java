@@ -28,4 +28,11 @@ public @interface MqttConfig {
 
     @AttributeDefinition(required = false, description = "This taskhost's name in topics; empty: the host name (TASKHOST_MQTT_NODE)")
     String node() default "";
+
+    @AttributeDefinition(required = false, description = "Commands accepted on {root}/{node}/cmd/{plugin}/{command}: some of enable,disable,run,trigger,put; empty or none: no command (TASKHOST_MQTT_COMMANDS)")
+    String commands() default CommandPolicy.DEFAULT_COMMANDS;
+
+    /** Property {@code command_plugins}. */
+    @AttributeDefinition(required = false, description = "Plugins commands may address: * or a comma list of names (TASKHOST_MQTT_COMMAND_PLUGINS)")
+    String command__plugins() default "*";
 }

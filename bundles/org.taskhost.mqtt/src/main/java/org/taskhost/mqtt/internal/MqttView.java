@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +38,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.taskhost.api.JobResult;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginListener;
@@ -66,6 +74,14 @@ public class MqttView implements PluginListener {
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private final ScheduledExecutorService scheduler;
+    /** where commands run, off Paho's callback thread; bounded, a command beyond the bound is refused */
+    private final ExecutorService commandExecutor;
+    private final CommandPolicy policy;
+    private final AtomicLong commandsReceived = new AtomicLong();
+    private final AtomicLong commandsDone = new AtomicLong();
+    private final AtomicLong commandsRejected = new AtomicLong();
+    private final AtomicLong commandsFailed = new AtomicLong();
+    private final AtomicLong repliesNotSent = new AtomicLong();
     /** the plugins whose state topic holds a retained state */
     private final Set<String> published = ConcurrentHashMap.newKeySet();
     private final AtomicLong delivered = new AtomicLong();
@@ -98,17 +114,21 @@ public class MqttView implements PluginListener {
         this.version = context.getBundle().getVersion().toString();
         this.startedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         MqttSettings s = null;
+        CommandPolicy cp = null;
         String problem = null;
         try {
             s = MqttSettings.resolve(System::getenv, config, MqttView::hostName);
+            cp = CommandPolicy.resolve(System::getenv, config.commands(), config.command__plugins());
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
+        policy = cp;
         if (problem != null || !s.enabled()) {
             settings = s;
             client = null;
             options = null;
             scheduler = null;
+            commandExecutor = null;
             if (problem != null) {
                 connection = "not configured";
                 lastError = problem;
@@ -128,6 +148,7 @@ public class MqttView implements PluginListener {
             client = null;
             options = null;
             scheduler = null;
+            commandExecutor = null;
             connection = "not configured";
             lastError = MqttSettings.URL + ": " + e.getMessage();
             lastErrorAt = Instant.now();
@@ -150,6 +171,8 @@ public class MqttView implements PluginListener {
             options.setPassword(s.password().toCharArray());
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("taskhost-mqtt").factory());
+        commandExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
+                Thread.ofPlatform().daemon().name("taskhost-mqtt-commands").factory());
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverURI) {
@@ -158,6 +181,7 @@ public class MqttView implements PluginListener {
                 log.info((reconnect ? "reconnected to " : "connected to ") + serverURI + " as " + settings.clientId()
                         + ", status on " + settings.statusTopic());
                 schedule(MqttView.this::announce, 0);
+                schedule(MqttView.this::subscribeCommands, 0);
             }
 
             @Override
@@ -168,7 +192,17 @@ public class MqttView implements PluginListener {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                // nothing is subscribed yet
+                // Paho's thread: never blocks nor throws here
+                try {
+                    byte[] payload = message.getPayload();
+                    commandExecutor.execute(() -> command(topic, payload));
+                } catch (RejectedExecutionException e) {
+                    commandsRejected.incrementAndGet();
+                    log.warn("command on " + topic + " dropped: " + (closed ? "stopping" : "more than 1000 commands waiting"));
+                } catch (RuntimeException e) {
+                    commandsRejected.incrementAndGet();
+                    log.warn("command on " + topic + " dropped: " + e);
+                }
             }
 
             @Override
@@ -216,6 +250,178 @@ public class MqttView implements PluginListener {
             return;
         }
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    }
+
+    /** At every (re)connect: a clean session has no subscriptions left (and Paho does not restore them). */
+    private void subscribeCommands() {
+        if (closed || policy.commands().isEmpty()) {
+            return;
+        }
+        String filter = CommandRequest.filter(base());
+        try {
+            client.subscribe(filter, 1, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] qos = token.getGrantedQos();
+                    if (qos != null && qos.length > 0 && qos[0] == 0x80) {
+                        error("the broker refused the subscription to " + filter, true);
+                    } else {
+                        log.info("commands on " + filter + " (" + policy.describeCommands() + "; plugins " + policy.describePlugins() + ")");
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    error("cannot subscribe to " + filter + ": " + reason(e), true);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            error("cannot subscribe to " + filter + ": " + reason(e), true);
+        }
+    }
+
+    private String base() {
+        return settings.root() + "/" + settings.node();
+    }
+
+    /** One command, on the command executor; every path ends in one reply and no exception leaves. */
+    void command(String topic, byte[] payload) {
+        commandsReceived.incrementAndGet();
+        CommandRequest r;
+        try {
+            r = CommandRequest.parse(base(), topic, payload, policy);
+        } catch (RuntimeException e) {
+            commandsRejected.incrementAndGet();
+            log.warn("command on " + topic + " not understood: " + e);
+            return;
+        }
+        if (r == null) {
+            commandsRejected.incrementAndGet();
+            log.debug("not a command topic: " + topic);
+            return;
+        }
+        if (!r.ok()) {
+            reject(r, r.error());
+            return;
+        }
+        try {
+            if (runtime.running(r.plugin()).isEmpty()) {
+                Optional<PluginInfo> info = runtime.plugin(r.plugin());
+                reject(r, info.isEmpty() ? "unknown plugin '" + r.plugin() + "'"
+                        : "plugin '" + r.plugin() + "' is not running (phase " + String.valueOf(info.get().state().phase()).toLowerCase(java.util.Locale.ROOT) + ")");
+                return;
+            }
+            ManagedPlugin plugin = runtime.running(r.plugin()).get();
+            switch (r.command()) {
+                case "enable" -> {
+                    plugin.enable();
+                    done(r, "enabled", stateResult(plugin));
+                }
+                case "disable" -> {
+                    plugin.disable();
+                    done(r, "disabled", stateResult(plugin));
+                }
+                case "trigger" -> {
+                    plugin.trigger();
+                    done(r, "triggered", stateResult(plugin));
+                }
+                case "run" -> plugin.trigger().whenComplete((result, e) -> {
+                    if (e != null) {
+                        failed(r, "the run failed: " + reason(unwrap(e)));
+                    } else {
+                        Map<String, Object> res = result(result);
+                        if (result == null || result.success()) {
+                            done(r, result == null ? "run ended" : result.message(), res);
+                        } else {
+                            replyFailed(r, result.message(), res);
+                        }
+                    }
+                });
+                case "put" -> put(r, plugin);
+                default -> reject(r, "unknown command '" + r.command() + "'");
+            }
+        } catch (RuntimeException e) {
+            // the model refused: paused, busy, failed, or a put out of its limits
+            reject(r, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void put(CommandRequest r, ManagedPlugin plugin) {
+        Optional<Pv> pv = plugin.pvs().stream().filter(p -> p.name().equals(r.pv())).findFirst();
+        if (pv.isEmpty()) {
+            reject(r, "plugin '" + r.plugin() + "' has no PV " + r.pv());
+            return;
+        }
+        CompletionStage<Void> handled = pv.get().put(r.value());
+        handled.whenComplete((v, e) -> {
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("pv", r.pv());
+            res.put("value", pv.get().get());
+            if (e != null) {
+                failed(r, "the plugin failed on the put: " + reason(unwrap(e)));
+            } else {
+                done(r, "put " + r.pv(), res);
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static Map<String, Object> stateResult(ManagedPlugin plugin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var s = plugin.state();
+        m.put("status", s.status());
+        m.put("enabled", s.enabled());
+        m.put("cycles", s.cycles());
+        m.put("errors", s.errors());
+        return m;
+    }
+
+    private static Map<String, Object> result(JobResult result) {
+        if (result == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("success", result.success());
+        m.put("data", result.data());
+        m.put("message", result.message());
+        m.put("timestamp", result.timestamp() == null ? null : result.timestamp().toString());
+        return m;
+    }
+
+    private void done(CommandRequest r, String message, Object result) {
+        commandsDone.incrementAndGet();
+        reply(r, true, message, result);
+    }
+
+    private void failed(CommandRequest r, String message) {
+        replyFailed(r, message, null);
+    }
+
+    private void replyFailed(CommandRequest r, String message, Object result) {
+        commandsFailed.incrementAndGet();
+        reply(r, false, message, result);
+    }
+
+    private void reject(CommandRequest r, String message) {
+        commandsRejected.incrementAndGet();
+        log.info("command " + r.command() + " for " + r.plugin() + " refused: " + message);
+        reply(r, false, message, null);
+    }
+
+    /** QoS 1, not retained. */
+    private void reply(CommandRequest r, boolean ok, String message, Object result) {
+        String json;
+        try {
+            json = Json.object(r.reply(ok, message, result));
+        } catch (RuntimeException e) {
+            json = Json.object(r.reply(ok, message, null));
+        }
+        if (!send(r.replyTo(), bytes(json), false)) {
+            repliesNotSent.incrementAndGet();
+        }
     }
 
     /** At every (re)connect: online, the state of every plugin, and clears for plugins removed meanwhile. */
@@ -292,15 +498,19 @@ public class MqttView implements PluginListener {
         send(topic, bytes(json));
     }
 
-    /** Retained, QoS 1, asynchronous; never throws: while disconnected the model is published again at reconnect. */
     private boolean send(String topic, byte[] payload) {
+        return send(topic, payload, true);
+    }
+
+    /** Retained, QoS 1, asynchronous; never throws: while disconnected the model is published again at reconnect. */
+    private boolean send(String topic, byte[] payload, boolean retained) {
         if (!client.isConnected()) {
             skipped.incrementAndGet();
             log.debug("not connected: " + topic + " is published at reconnect");
             return false;
         }
         try {
-            client.publish(topic, payload, 1, true, null, deliveries);
+            client.publish(topic, payload, 1, retained, null, deliveries);
             return true;
         } catch (MqttException | RuntimeException e) {
             skipped.incrementAndGet();
@@ -336,6 +546,15 @@ public class MqttView implements PluginListener {
         m.put("published", delivered.get());
         m.put("failed", failed.get());
         m.put("not_sent", skipped.get());
+        boolean on = client != null && policy != null;
+        m.put("command_topics", on && !policy.commands().isEmpty() ? CommandRequest.filter(base()) : null);
+        m.put("commands_allowed", policy == null ? null : policy.describeCommands());
+        m.put("command_plugins", policy == null ? null : policy.describePlugins());
+        m.put("commands", commandsReceived.get());
+        m.put("commands_ok", commandsDone.get());
+        m.put("commands_rejected", commandsRejected.get());
+        m.put("commands_failed", commandsFailed.get());
+        m.put("replies_not_sent", repliesNotSent.get());
         m.put("last_error", lastError);
         m.put("last_error_at", lastErrorAt == null ? null : lastErrorAt.toString());
         return m;
@@ -354,6 +573,7 @@ public class MqttView implements PluginListener {
             // the bundle is stopping: already gone
         }
         scheduler.shutdownNow();
+        commandExecutor.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.publish(settings.statusTopic(), bytes(Payloads.offline(version, startedAt, "stopped")), 1, true)

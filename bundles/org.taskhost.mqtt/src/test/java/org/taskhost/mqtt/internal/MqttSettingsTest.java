@@ -23,6 +23,8 @@ class MqttSettingsTest {
             public String password() { return ""; }
             public String root() { return root; }
             public String node() { return node; }
+            public String commands() { return CommandPolicy.DEFAULT_COMMANDS; }
+            public String command__plugins() { return "*"; }
         };
     }
 
@@ -100,6 +102,8 @@ class MqttSettingsTest {
             public String password() { return ""; }
             public String root() { return "taskhost"; }
             public String node() { return "n"; }
+            public String commands() { return CommandPolicy.DEFAULT_COMMANDS; }
+            public String command__plugins() { return "*"; }
         };
         assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_PASSWORD", "pw"), noUser))
                 .hasMessageStartingWith("TASKHOST_MQTT_PASSWORD: a password needs a user name").hasMessageNotContaining("pw ");
