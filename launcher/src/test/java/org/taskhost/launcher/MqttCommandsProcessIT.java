@@ -184,6 +184,26 @@ class MqttCommandsProcessIT {
                 assertThat(th.get("/plugins/monitor").body()).contains("\"enabled\":false");
                 assertThat(th.get("/mqtt").body()).contains("\"commands_allowed\":\"enable,disable\"", "\"command_plugins\":\"monitor\"",
                         "\"commands_rejected\":2,");
+
+                // the broker restarted: the clean session lost the subscription; taskhost subscribes again
+                broker.restart();
+                th.process.awaitLine("the reconnect", l -> l.contains("[mqtt] reconnected to " + broker.url()));
+                long subscribed = th.process.lines().stream().filter(l -> l.contains("[mqtt] commands on " + base + "/cmd/+/+")).count();
+                long end = System.nanoTime() + MqttProcessIT.DEADLINE.toNanos();
+                while (System.nanoTime() < end && th.process.lines().stream()
+                        .filter(l -> l.contains("[mqtt] commands on " + base + "/cmd/+/+")).count() < 2) {
+                    Thread.sleep(20);
+                }
+                assertThat(subscribed).as("subscribed before the reconnect was logged").isGreaterThanOrEqualTo(1);
+                assertThat(th.process.lines().stream().filter(l -> l.contains("[mqtt] commands on " + base + "/cmd/+/+")))
+                        .as("subscribed again after the reconnect").hasSize(2);
+                try (Subscriber after = broker.subscribe(ROOT + "/#")) {
+                    after.await("the status after the restart", m -> m.topic().equals(base + "/status"));
+                    publish(broker, base + "/cmd/monitor/enable", "{\"id\": \"a4\"}");
+                    reply = after.await("the reply after the broker restart", m -> m.payload().contains("\"id\":\"a4\""));
+                    assertThat(reply.payload()).contains("\"ok\":true", "\"command\":\"enable\"");
+                }
+                assertThat(th.get("/plugins/monitor").body()).contains("\"enabled\":true");
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\ntaskhost's output:\n" + String.join("\n", th.process.lines()), e);
             } finally {
