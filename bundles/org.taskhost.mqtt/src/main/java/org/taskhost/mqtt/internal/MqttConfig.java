@@ -35,4 +35,7 @@ public @interface MqttConfig {
     /** Property {@code command_plugins}. */
     @AttributeDefinition(required = false, description = "Plugins commands may address: * or a comma list of names (TASKHOST_MQTT_COMMAND_PLUGINS)")
     String command__plugins() default "*";
+
+    @AttributeDefinition(required = false, description = "At most one PV message per PV per this many seconds, the newest value; 0: every change (TASKHOST_MQTT_PV_INTERVAL)")
+    String pvInterval() default "0.1";
 }

@@ -24,6 +24,7 @@ record MqttSettings(String url, String clientId, String username, String passwor
     static final String PASSWORD = "TASKHOST_MQTT_PASSWORD";
     static final String ROOT = "TASKHOST_MQTT_ROOT";
     static final String NODE = "TASKHOST_MQTT_NODE";
+    static final String PV_INTERVAL = "TASKHOST_MQTT_PV_INTERVAL";
 
     /**
      * @param env the environment
@@ -80,6 +81,40 @@ record MqttSettings(String url, String clientId, String username, String passwor
     /** @return {@code {root}/{node}/plugins/{name}/state} */
     String stateTopic(String plugin) {
         return root + "/" + node + "/plugins/" + plugin + "/state";
+    }
+
+    /** @return {@code {root}/{node}/plugins/{plugin}/pvs/{pv}} */
+    String pvTopic(String plugin, String pv) {
+        return root + "/" + node + "/plugins/" + plugin + "/pvs/" + pv;
+    }
+
+    /**
+     * @param env the environment
+     * @param config the configuration ({@code pvInterval})
+     * @return the PV interval in nanoseconds: seconds, default 0.1, 0 for every change
+     * @throws IllegalArgumentException starting with {@code TASKHOST_MQTT_PV_INTERVAL:} for a negative value or not a number
+     */
+    static long pvIntervalNanos(UnaryOperator<String> env, MqttConfig config) {
+        String v = text(env, PV_INTERVAL, config.pvInterval());
+        if (v.isEmpty()) {
+            v = "0.1";
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PV_INTERVAL + ": expected seconds (a number such as 0.1), got '" + v + "'");
+        }
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds) || v.matches("(?i).*[a-z].*")) {
+            throw new IllegalArgumentException(PV_INTERVAL + ": expected seconds (a number such as 0.1), got '" + v + "'");
+        }
+        if (seconds < 0) {
+            throw new IllegalArgumentException(PV_INTERVAL + ": must be 0 (every change) or more seconds, got '" + v + "'");
+        }
+        if (seconds > 86_400) {
+            throw new IllegalArgumentException(PV_INTERVAL + ": at most 86400 seconds, got '" + v + "'");
+        }
+        return Math.round(seconds * 1e9);
     }
 
     /** Never shows the password. */

@@ -40,6 +40,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
@@ -105,6 +106,9 @@ public class MqttView implements PluginListener {
     private volatile int announcedPlugins = -1;
     private volatile boolean closed;
     private ServiceRegistration<PluginListener> listener;
+    private ServiceRegistration<PvListener> pvListener;
+    private final long pvIntervalNanos;
+    private final MqttPvValues pvValues;
     private volatile long retryMs = 1000;
 
     @Activate
@@ -116,15 +120,21 @@ public class MqttView implements PluginListener {
         MqttSettings s = null;
         CommandPolicy cp = null;
         String problem = null;
+        long interval = -1;
         try {
             s = MqttSettings.resolve(System::getenv, config, MqttView::hostName);
             cp = CommandPolicy.resolve(System::getenv, config.commands(), config.command__plugins());
+            if (s.enabled()) {
+                interval = MqttSettings.pvIntervalNanos(System::getenv, config);
+            }
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
         policy = cp;
+        pvIntervalNanos = interval;
         if (problem != null || !s.enabled()) {
             settings = s;
+            pvValues = null;
             client = null;
             options = null;
             scheduler = null;
@@ -145,6 +155,7 @@ public class MqttView implements PluginListener {
         try {
             c = new MqttAsyncClient(s.url(), s.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
+            pvValues = null;
             client = null;
             options = null;
             scheduler = null;
@@ -213,6 +224,9 @@ public class MqttView implements PluginListener {
         connection = "connecting";
         log.info("MQTT: connecting to " + s.url() + " as " + s.clientId());
         listener = context.registerService(PluginListener.class, this, null);
+        pvValues = new MqttPvValues(runtime, s, interval, (task, nanos) -> schedule(task, nanos, TimeUnit.NANOSECONDS),
+                (topic, payload) -> !closed && client.isConnected() && send(topic, payload, false, 0));
+        pvListener = context.registerService(PvListener.class, pvValues, null);
         schedule(this::connect, 0);
     }
 
@@ -487,8 +501,12 @@ public class MqttView implements PluginListener {
     }
 
     private void schedule(Runnable r, long ms) {
+        schedule(r, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void schedule(Runnable r, long delay, TimeUnit unit) {
         try {
-            scheduler.schedule(r, ms, TimeUnit.MILLISECONDS);
+            scheduler.schedule(r, delay, unit);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // deactivated
         }
@@ -504,13 +522,18 @@ public class MqttView implements PluginListener {
 
     /** Retained, QoS 1, asynchronous; never throws: while disconnected the model is published again at reconnect. */
     private boolean send(String topic, byte[] payload, boolean retained) {
+        return send(topic, payload, retained, 1);
+    }
+
+    /** Asynchronous; never throws; false (counted in not_sent) when not connected. */
+    private boolean send(String topic, byte[] payload, boolean retained, int qos) {
         if (!client.isConnected()) {
             skipped.incrementAndGet();
             log.debug("not connected: " + topic + " is published at reconnect");
             return false;
         }
         try {
-            client.publish(topic, payload, 1, retained, null, deliveries);
+            client.publish(topic, payload, qos, retained, null, deliveries);
             return true;
         } catch (MqttException | RuntimeException e) {
             skipped.incrementAndGet();
@@ -547,6 +570,10 @@ public class MqttView implements PluginListener {
         m.put("failed", failed.get());
         m.put("not_sent", skipped.get());
         boolean on = client != null && policy != null;
+        m.put("pv_topics", settings == null || settings.url() == null ? null : settings.pvTopic("+", "+"));
+        m.put("pv_interval", pvIntervalNanos < 0 ? null : pvIntervalNanos / 1e9);
+        m.put("pv_messages", pvValues == null ? 0 : pvValues.sent());
+        m.put("pv_not_sent", pvValues == null ? 0 : pvValues.notSent());
         m.put("command_topics", on && !policy.commands().isEmpty() ? CommandRequest.filter(base()) : null);
         m.put("commands_allowed", policy == null ? null : policy.describeCommands());
         m.put("command_plugins", policy == null ? null : policy.describePlugins());
@@ -567,10 +594,12 @@ public class MqttView implements PluginListener {
         if (client == null) {
             return;
         }
-        try {
-            listener.unregister();
-        } catch (IllegalStateException e) {
-            // the bundle is stopping: already gone
+        for (ServiceRegistration<?> r : new ServiceRegistration<?>[] {pvListener, listener}) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // the bundle is stopping: already gone
+            }
         }
         scheduler.shutdownNow();
         commandExecutor.shutdownNow();

@@ -54,6 +54,16 @@ final class Payloads {
         return Json.object(m);
     }
 
+    /** {@code {root}/{node}/plugins/{plugin}/pvs/{PV}}: one value; unit null when the PV has none. */
+    static String pv(org.taskhost.api.pv.PvValue v, String unit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", v.value());
+        m.put("timestamp", v.timestamp() == null ? null : v.timestamp().toString());
+        m.put("severity", v.severity() == null ? null : v.severity().name());
+        m.put("unit", unit == null || unit.isEmpty() ? null : unit);
+        return Json.object(m);
+    }
+
     private static String lower(Enum<?> e) {
         return e == null ? null : e.name().toLowerCase(Locale.ROOT);
     }

@@ -25,6 +25,7 @@ class MqttSettingsTest {
             public String node() { return node; }
             public String commands() { return CommandPolicy.DEFAULT_COMMANDS; }
             public String command__plugins() { return "*"; }
+            public String pvInterval() { return "0.1"; }
         };
     }
 
@@ -104,6 +105,7 @@ class MqttSettingsTest {
             public String node() { return "n"; }
             public String commands() { return CommandPolicy.DEFAULT_COMMANDS; }
             public String command__plugins() { return "*"; }
+            public String pvInterval() { return "0.1"; }
         };
         assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_PASSWORD", "pw"), noUser))
                 .hasMessageStartingWith("TASKHOST_MQTT_PASSWORD: a password needs a user name").hasMessageNotContaining("pw ");

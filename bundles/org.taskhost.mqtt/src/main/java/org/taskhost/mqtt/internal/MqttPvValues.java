@@ -1,0 +1,88 @@
+package org.taskhost.mqtt.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvListener;
+import org.taskhost.api.pv.PvValue;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginRuntime;
+
+/**
+ * Every PV value of every plugin on {@code {root}/{node}/plugins/{plugin}/pvs/{PV}}, QoS 0, not retained, at most one
+ * message per PV per {@code pv_interval}, coalesced to the newest (a {@link PvThrottle}). A {@link PvListener} on the
+ * whiteboard, registered by {@link MqttView} once it is active; the whiteboard calls it on its own thread.
+ */
+final class MqttPvValues implements PvListener {
+
+    /** One value of one PV, as it will be published. */
+    record Value(String topic, String json) {
+    }
+
+    private final PluginRuntime runtime;
+    private final MqttSettings settings;
+    private final PvThrottle<String, Value> throttle;
+    /** PV prefix ({@code prefix:PLUGIN}) -> plugin name, checked against the model at each use */
+    private final Map<String, String> plugins = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong notSent = new AtomicLong();
+
+    /**
+     * @param publish publishes a payload on a topic, QoS 0, not retained; false when not connected (nothing buffered)
+     */
+    MqttPvValues(PluginRuntime runtime, MqttSettings settings, long intervalNanos, PvThrottle.Scheduler scheduler,
+            BiPredicate<String, byte[]> publish) {
+        this.runtime = runtime;
+        this.settings = settings;
+        this.throttle = new PvThrottle<>(intervalNanos, System::nanoTime, scheduler, (pv, v) -> {
+            if (publish.test(v.topic(), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                sent.incrementAndGet();
+            } else {
+                notSent.incrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public void changed(Pv pv, PvValue value) {
+        String full = pv.fullName();
+        String name = pv.name();
+        if (full == null || name == null || value == null || !full.endsWith(":" + name)) {
+            return;
+        }
+        String prefix = full.substring(0, full.length() - name.length() - 1);
+        Optional<String> plugin = plugin(prefix);
+        if (plugin.isEmpty()) {
+            return;
+        }
+        throttle.offer(full, new Value(settings.pvTopic(plugin.get(), name), Payloads.pv(value, pv.spec() == null ? null : pv.spec().unit())));
+    }
+
+    private Optional<String> plugin(String prefix) {
+        String known = plugins.get(prefix);
+        if (known != null && runtime.plugin(known).map(PluginInfo::pvPrefix).filter(prefix::equals).isPresent()) {
+            return Optional.of(known);
+        }
+        plugins.clear();
+        for (PluginInfo p : runtime.plugins()) {
+            if (p.pvPrefix() != null) {
+                plugins.put(p.pvPrefix(), p.name());
+            }
+        }
+        return Optional.ofNullable(plugins.get(prefix));
+    }
+
+    /** @return PV messages handed to the client */
+    long sent() {
+        return sent.get();
+    }
+
+    /** @return PV messages skipped: not connected */
+    long notSent() {
+        return notSent.get();
+    }
+}
