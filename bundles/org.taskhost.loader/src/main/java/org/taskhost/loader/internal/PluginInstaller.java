@@ -12,6 +12,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.taskhost.api.runtime.PluginOperationException;
+import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.PluginRuntime;
 
 /**
@@ -87,7 +88,9 @@ final class PluginInstaller {
         try {
             runtime.start(name);
         } catch (PluginOperationException e) {
-            throw new BuildProblem(e.getMessage().replace("plugin '" + name + "' did not start", "plugin did not start"));
+            // a plugin that failed says why in its typed state; otherwise (a bundle that did not resolve) the model does
+            throw new BuildProblem(runtime.plugin(name).filter(p -> p.phase() == PluginPhase.FAILED)
+                    .map(p -> "plugin did not start: " + p.state().message()).orElse(e.getMessage()));
         }
     }
 
