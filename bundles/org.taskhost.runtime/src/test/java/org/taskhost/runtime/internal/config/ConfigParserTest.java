@@ -81,7 +81,7 @@ class ConfigParserTest {
             Arguments.of("value outside drive limits", "pvs:\n  inputs:\n    A:\n      drvh: 10\n      value: 11\n",
                 "config.yaml:5:14: field 'pvs.inputs.A.value': initial value 11.0 is outside drvl..drvh null..10.0"),
             Arguments.of("unknown top-level key", "triger: yes\n",
-                "config.yaml:1:9: field 'triger': unknown key; known keys are arguments, class, parameters, prefix, pvs"),
+                "config.yaml:1:9: field 'triger': unknown key; known keys are arguments, class, parameters, prefix, pvs, triggers"),
             Arguments.of("latches not yet supported", "pvs:\n  inputs:\n    A:\n      latch: true\n",
                 "config.yaml:4:14: field 'pvs.inputs.A.latch': is not supported by this version of taskhost"),
             Arguments.of("a link on an output", "pvs:\n  outputs:\n    A:\n      link: 'X:Y'\n",
