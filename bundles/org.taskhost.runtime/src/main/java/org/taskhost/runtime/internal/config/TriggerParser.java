@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.taskhost.api.config.TriggerSpec;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.PluginMode;
+import org.taskhost.runtime.internal.messaging.TopicFilter;
 
 /**
  * Reads config.yaml's {@code triggers:}, a list of {@code - mqtt: <topic filter>} or {@code - point: <device>/<point>}
@@ -75,7 +76,7 @@ final class TriggerParser {
         if (source == null) {
             return Optional.empty();
         }
-        Optional<String> bad = mqtt != null ? topicProblem(source)
+        Optional<String> bad = mqtt != null ? Optional.ofNullable(TopicFilter.problem(source))
                 : POINT.matcher(source).matches() ? Optional.empty() : Optional.of("must be device/point, such as ahu1/supply_temp, got '" + source + "'");
         if (bad.isPresent()) {
             ok = sourceField.problem(bad.get());
@@ -101,26 +102,5 @@ final class TriggerParser {
 
     private static String text(YamlField f) {
         return f == null ? null : f.string().orElse(null);
-    }
-
-    /** MQTT 3.1.1 section 4.7: wildcards fill a whole level, {@code #} only the last. */
-    static Optional<String> topicProblem(String filter) {
-        if (filter.isEmpty()) {
-            return Optional.of("must not be empty");
-        }
-        if (filter.indexOf('\0') >= 0) {
-            return Optional.of("must not contain a NUL character");
-        }
-        String[] levels = filter.split("/", -1);
-        for (int i = 0; i < levels.length; i++) {
-            String level = levels[i];
-            if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
-                return Optional.of("'#' must be a whole level and the last one, got '" + filter + "'");
-            }
-            if (level.contains("+") && !level.equals("+")) {
-                return Optional.of("'+' must be a whole level, got '" + filter + "'");
-            }
-        }
-        return Optional.empty();
     }
 }
