@@ -3,6 +3,7 @@ package org.taskhost.api;
 import java.lang.System.Logger;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.taskhost.api.device.Devices;
 import org.taskhost.api.messaging.Messaging;
 import org.taskhost.api.pv.Pv;
 
@@ -46,4 +47,15 @@ public interface PluginContext {
      * @since 1.1
      */
     Messaging messaging();
+
+    /**
+     * The devices and their points: read a point's cached value, write it (with a priority), be told of its changes.
+     * Listeners registered here run on the plugin's own thread, one at a time with {@code execute()} and
+     * {@code onPut()}, and are closed when the plugin stops. Without the devices bundle every call fails with
+     * {@link IllegalStateException}, listeners excepted: they wait for it.
+     *
+     * @return this plugin's view of the devices
+     * @since 1.1
+     */
+    Devices devices();
 }

@@ -30,6 +30,7 @@ import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.device.Devices;
 import org.taskhost.api.messaging.Messaging;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PluginRuntime;
@@ -39,6 +40,7 @@ import org.taskhost.api.runtime.PvRegistryListener;
 import org.taskhost.runtime.internal.autosave.Autosave;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.Runner;
+import org.taskhost.runtime.internal.devices.DevicesHub;
 import org.taskhost.runtime.internal.messaging.MessagingHub;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
@@ -66,7 +68,8 @@ public class PluginExtender implements PluginRuntime {
     private final Map<String, Long> names = new ConcurrentHashMap<>();
     private final Map<Long, PluginEntry> entries = new ConcurrentHashMap<>();
     private final MessagingHub messaging = new MessagingHub();
-    private final PluginFactory factory = new PluginFactory(clocks, views::pluginEvent, views::changed, messaging);
+    private final DevicesHub devices = new DevicesHub();
+    private final PluginFactory factory = new PluginFactory(clocks, views::pluginEvent, views::changed, messaging, devices);
     private final PluginStarter starter = new PluginStarter();
     private final ServiceRegistration<PvRegistry> registryRegistration;
     private final BundleTracker<PluginEntry> tracker;
@@ -122,6 +125,18 @@ public class PluginExtender implements PluginRuntime {
 
     void unbindMessaging(ServiceReference<Messaging> ref) {
         messaging.bind(null);
+        context.ungetService(ref);
+    }
+
+    /* The devices behind PluginContext.devices(), bound like the broker: the devices bundle needs the runtime. */
+    @Reference(service = Devices.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDevices(ServiceReference<Devices> ref) {
+        devices.bind(() -> context.getService(ref));
+    }
+
+    void unbindDevices(ServiceReference<Devices> ref) {
+        devices.bind(null);
         context.ungetService(ref);
     }
 

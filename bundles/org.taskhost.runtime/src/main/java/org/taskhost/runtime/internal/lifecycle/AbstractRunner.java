@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.taskhost.api.Parameters;
 import org.taskhost.api.PluginBase;
 import org.taskhost.api.PluginContext;
+import org.taskhost.api.device.Devices;
 import org.taskhost.api.messaging.Messaging;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvLink;
@@ -26,6 +27,7 @@ import org.taskhost.api.runtime.PluginState;
 import org.taskhost.runtime.internal.config.ParameterRules;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
 import org.taskhost.runtime.internal.log.PluginLog;
+import org.taskhost.runtime.internal.devices.PluginDevices;
 import org.taskhost.runtime.internal.messaging.PluginMessaging;
 import org.taskhost.runtime.internal.pv.DefaultPvs;
 import org.taskhost.runtime.internal.pv.PvImpl;
@@ -54,6 +56,7 @@ abstract class AbstractRunner implements Runner {
     private volatile boolean enabled = true;
     private volatile Instant lastRun;
     private PluginMessaging messaging;
+    private PluginDevices devices;
 
     AbstractRunner(PluginSetup setup, PluginBase plugin, List<PvSpec> defaults, Enum<?> initial) {
         this.setup = setup;
@@ -67,7 +70,8 @@ abstract class AbstractRunner implements Runner {
         all.addAll(setup.descriptor().inputs());
         all.addAll(setup.descriptor().outputs());
         for (PvSpec spec : all) {
-            pvs.put(spec.name(), new PvImpl(spec, setup.pvPrefix() + ":" + spec.name(), this::onPut, setup.values()));
+            pvs.put(spec.name(), new PvImpl(setup.devices().withPointUnits(spec), setup.pvPrefix() + ":" + spec.name(), this::onPut,
+                    setup.values()));
         }
         for (PvSpec input : setup.descriptor().inputs()) {
             if (input.link() != null) {
@@ -133,6 +137,9 @@ abstract class AbstractRunner implements Runner {
         synchronized (this) {
             if (messaging != null) {
                 messaging.close();
+            }
+            if (devices != null) {
+                devices.close();
             }
         }
         phase = PluginPhase.STOPPED;
@@ -323,6 +330,28 @@ abstract class AbstractRunner implements Runner {
                 return messaging;
             }
         }
+
+        @Override
+        public Devices devices() {
+            synchronized (AbstractRunner.this) {
+                if (devices == null) {
+                    devices = new PluginDevices(setup.devices(), AbstractRunner.this::deliver);
+                }
+                return devices;
+            }
+        }
+    }
+
+    /** A point change for one of the plugin's listeners, on the plugin's own thread like every other call into it. */
+    private void deliver(PluginDevices.Delivery d) {
+        executor.submit("point listener(" + d.point() + ")", () -> {
+            d.listener().changed(d.point(), d.value());
+            return null;
+        }, seconds("execute_timeout", 30)).whenComplete((r, e) -> {
+            if (e != null) {
+                log.log(System.Logger.Level.WARNING, "the listener of point " + d.point() + " failed", cause(e));
+            }
+        });
     }
 
     /** A subscribed message, on the plugin's own thread like every other call into it. */
