@@ -4,7 +4,7 @@
  * runs on request and returns a {@link org.taskhost.api.JobResult}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.taskhost.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,4 +39,12 @@ public interface PluginConfig {
 
     /** @return the read-only PVs, including the {@code <INPUT>_CONN} state PV of each linked input */
     List<PvSpec> outputs();
+
+    /**
+     * @return config.yaml's {@code triggers:}, in file order; empty when it has none
+     * @since 1.1
+     */
+    default List<TriggerSpec> triggers() {
+        return List.of();
+    }
 }

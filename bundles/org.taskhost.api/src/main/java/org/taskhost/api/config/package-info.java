@@ -3,7 +3,7 @@
  * the runtime (runs plugins from it) and the views (startup information, parameter checks).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.taskhost.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,8 @@ package org.taskhost.api.pv;
 import java.util.List;
 import java.util.Objects;
 
+import org.taskhost.api.device.PointRef;
+
 /**
  * The definition of a PV, from config.yaml or from the runtime's default PVs.
  * Build one with {@link #builder(String, PvType)}.
@@ -22,10 +24,12 @@ import java.util.Objects;
  * @param length the maximum number of elements (waveform), 1 otherwise
  * @param description DESC
  * @param link the external PV an input follows, or null
+ * @param point the device point the PV shows (config.yaml {@code point: <device>/<point>}): its value and units
+ *        appear on the PV, and a client's put on an input writes it; null if none
  */
 public record PvSpec(String name, PvType type, boolean writable, Object initial, String unit, int precision,
         double displayLow, double displayHigh, Double driveLow, Double driveHigh, AlarmLimits alarms,
-        List<String> labels, int length, String description, PvLink link) {
+        List<String> labels, int length, String description, PvLink link, PointRef point) {
 
     /** Checks and copies the fields. */
     public PvSpec {
@@ -35,6 +39,41 @@ public record PvSpec(String name, PvType type, boolean writable, Object initial,
         alarms = alarms == null ? AlarmLimits.NONE : alarms;
         unit = unit == null ? "" : unit;
         description = description == null ? "" : description;
+    }
+
+    /**
+     * The 1.0 form, without a point.
+     *
+     * @param name the short name
+     * @param type the value type
+     * @param writable whether clients may put
+     * @param initial the initial value
+     * @param unit EGU
+     * @param precision PREC
+     * @param displayLow LOPR
+     * @param displayHigh HOPR
+     * @param driveLow DRVL, or null
+     * @param driveHigh DRVH, or null
+     * @param alarms the alarm limits
+     * @param labels enum labels; for bool ZNAM and ONAM
+     * @param length the maximum number of elements
+     * @param description DESC
+     * @param link the external PV an input follows, or null
+     */
+    public PvSpec(String name, PvType type, boolean writable, Object initial, String unit, int precision,
+            double displayLow, double displayHigh, Double driveLow, Double driveHigh, AlarmLimits alarms,
+            List<String> labels, int length, String description, PvLink link) {
+        this(name, type, writable, initial, unit, precision, displayLow, displayHigh, driveLow, driveHigh, alarms,
+                labels, length, description, link, null);
+    }
+
+    /**
+     * @param unit the units to show, for a PV whose config.yaml gave none and whose point has some
+     * @return this spec with those units
+     */
+    public PvSpec withUnit(String unit) {
+        return new PvSpec(name, type, writable, initial, unit, precision, displayLow, displayHigh, driveLow, driveHigh,
+                alarms, labels, length, description, link, point);
     }
 
     /**
@@ -63,6 +102,7 @@ public record PvSpec(String name, PvType type, boolean writable, Object initial,
         private int length = 1;
         private String description = "";
         private PvLink link;
+        private PointRef point;
 
         private Builder(String name, PvType type) {
             this.name = name;
@@ -93,10 +133,13 @@ public record PvSpec(String name, PvType type, boolean writable, Object initial,
         /** @param v the external PV the input follows, or null @return this */
         public Builder link(PvLink v) { this.link = v; return this; }
 
+        /** @param v the device point the PV shows, or null @return this */
+        public Builder point(PointRef v) { this.point = v; return this; }
+
         /** @return the spec */
         public PvSpec build() {
             return new PvSpec(name, type, writable, initial, unit, precision, displayLow, displayHigh,
-                    driveLow, driveHigh, alarms, labels, length, description, link);
+                    driveLow, driveHigh, alarms, labels, length, description, link, point);
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 enum Role {
     /** GET: lists, states, PVs, logs */
     READ,
-    /** run, trigger, start, stop, enable, disable, clear, reset */
+    /** run, trigger, start, stop, enable, disable, clear, reset; devices: read now, write a point, enable, disable, discover */
     OPERATE,
-    /** add, reload, remove plugins; change parameters */
+    /** add, reload, remove plugins; change parameters; create, update, delete devices */
     DEPLOY,
     /** everything */
     ADMIN;
@@ -39,7 +39,8 @@ enum Role {
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return Optional.of(READ);
         }
-        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable|clear|reset)") || p.equals("api/v1/pvs/put")) {
+        if (p.matches("api/v1/(jobs|plugins)/[^/]+/(run|trigger|start|stop|enable|disable|clear|reset)") || p.equals("api/v1/pvs/put")
+                || p.matches("api/v1/devices/[^/]+/(read|enable|disable)|api/v1/devices/[^/]+/points/[^/]+/write|api/v1/devices/discover")) {
             return Optional.of(OPERATE);
         }
         if (p.equals("api/v1/pvs/get")) {

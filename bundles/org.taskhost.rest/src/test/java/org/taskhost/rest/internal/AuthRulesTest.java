@@ -24,6 +24,14 @@ class AuthRulesTest {
         assertThat(Role.needed("POST", "api/v1/tasks")).contains(Role.DEPLOY);
         assertThat(Role.needed("DELETE", "api/v1/tasks/m")).contains(Role.DEPLOY);
         assertThat(Role.needed("POST", "api/v1/plugins/m/restart")).contains(Role.DEPLOY);
+        assertThat(Role.needed("GET", "api/v1/devices/ahu1/points")).contains(Role.READ);
+        assertThat(Role.needed("POST", "api/v1/devices/ahu1/points/sp/write")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/devices/ahu1/read")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/devices/ahu1/disable")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/devices/discover")).contains(Role.OPERATE);
+        assertThat(Role.needed("POST", "api/v1/devices")).contains(Role.DEPLOY);
+        assertThat(Role.needed("PUT", "api/v1/devices/ahu1")).contains(Role.DEPLOY);
+        assertThat(Role.needed("DELETE", "api/v1/devices/ahu1")).contains(Role.DEPLOY);
         assertThat(Role.ADMIN.covers(Role.DEPLOY)).isTrue();
         assertThat(Role.OPERATE.covers(Role.DEPLOY)).isFalse();
     }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
@@ -29,6 +30,8 @@ import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.device.Devices;
+import org.taskhost.api.messaging.Messaging;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.api.runtime.PluginState;
@@ -37,6 +40,8 @@ import org.taskhost.api.runtime.PvRegistryListener;
 import org.taskhost.runtime.internal.autosave.Autosave;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.Runner;
+import org.taskhost.runtime.internal.devices.DevicesHub;
+import org.taskhost.runtime.internal.messaging.MessagingHub;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
 import org.taskhost.runtime.internal.views.ViewListeners;
@@ -62,7 +67,9 @@ public class PluginExtender implements PluginRuntime {
     private final Clocks clocks = new Clocks();
     private final Map<String, Long> names = new ConcurrentHashMap<>();
     private final Map<Long, PluginEntry> entries = new ConcurrentHashMap<>();
-    private final PluginFactory factory = new PluginFactory(clocks, views::pluginEvent, views::changed);
+    private final MessagingHub messaging = new MessagingHub();
+    private final DevicesHub devices = new DevicesHub();
+    private final PluginFactory factory = new PluginFactory(clocks, views::pluginEvent, views::changed, messaging, devices);
     private final PluginStarter starter = new PluginStarter();
     private final ServiceRegistration<PvRegistry> registryRegistration;
     private final BundleTracker<PluginEntry> tracker;
@@ -107,6 +114,30 @@ public class PluginExtender implements PluginRuntime {
 
     void removePluginListener(ServiceReference<PluginListener> ref) {
         views.remove(ref);
+    }
+
+    /* The broker behind PluginContext.messaging(), bound like the listeners: by reference, got at first use. */
+    @Reference(service = Messaging.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMessaging(ServiceReference<Messaging> ref) {
+        messaging.bind(() -> context.getService(ref));
+    }
+
+    void unbindMessaging(ServiceReference<Messaging> ref) {
+        messaging.bind(null);
+        context.ungetService(ref);
+    }
+
+    /* The devices behind PluginContext.devices(), bound like the broker: the devices bundle needs the runtime. */
+    @Reference(service = Devices.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDevices(ServiceReference<Devices> ref) {
+        devices.bind(() -> context.getService(ref));
+    }
+
+    void unbindDevices(ServiceReference<Devices> ref) {
+        devices.bind(null);
+        context.ungetService(ref);
     }
 
     @Reference(service = PvRegistryListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -27,6 +27,8 @@ import org.taskhost.api.runtime.PluginHeaders;
 import org.taskhost.runtime.internal.config.ConfigParser;
 import org.taskhost.runtime.internal.config.ParameterRules;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
+import org.taskhost.runtime.internal.devices.DevicesHub;
+import org.taskhost.runtime.internal.messaging.MessagingHub;
 import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.JobRunner;
 import org.taskhost.runtime.internal.lifecycle.PluginSetup;
@@ -40,10 +42,14 @@ final class PluginFactory {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final Clocks clocks;
+    private final MessagingHub messaging;
+    private final DevicesHub devices;
     private final Consumer<PluginEvent> events;
     private final PvListener values;
 
-    PluginFactory(Clocks clocks, Consumer<PluginEvent> events, PvListener values) {
+    PluginFactory(Clocks clocks, Consumer<PluginEvent> events, PvListener values, MessagingHub messaging, DevicesHub devices) {
+        this.messaging = messaging;
+        this.devices = devices;
         this.clocks = clocks;
         this.events = events;
         this.values = values;
@@ -92,7 +98,7 @@ final class PluginFactory {
             return new FailedPlugin(name, className, bundle.getBundleId(), "cannot create " + className + ": " + e);
         }
         PluginSetup setup = new PluginSetup(name, pvPrefix(prefix, name, descriptor), descriptor, version(bundle, descriptor),
-                bundle.getBundleId(), clocks, events, values);
+                bundle.getBundleId(), clocks, events, values, messaging, devices);
         return instance instanceof TaskBase t ? new TaskRunner(setup, t) : new JobRunner(setup, (JobBase) instance);
     }
 

@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.taskhost.api.config.ConfigException;
 import org.taskhost.api.config.ConfigProblem;
+import org.taskhost.api.config.TriggerSpec;
 import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.PluginKind;
@@ -23,13 +24,13 @@ import org.taskhost.api.runtime.PluginMode;
 
 /**
  * Reads a plugin's config.yaml in iocmng's format ({@code parameters}, {@code pvs} or {@code arguments}
- * with {@code inputs}/{@code outputs}, {@code prefix}) plus taskhost's {@code class}, and checks it.
+ * with {@code inputs}/{@code outputs}, {@code prefix}) plus taskhost's {@code class} and {@code triggers}, and checks it.
  * Every problem names file, line, column and field; all of them are reported at once.
  */
 public final class ConfigParser {
 
-    static final Set<String> TOP_LEVEL = Set.of("parameters", "pvs", "arguments", "prefix", "class");
-    static final Set<String> NOT_YET = Set.of("rules", "rule_defaults", "transforms", "triggers", "points", "requires");
+    static final Set<String> TOP_LEVEL = Set.of("parameters", "pvs", "arguments", "prefix", "class", "triggers");
+    static final Set<String> NOT_YET = Set.of("rules", "rule_defaults", "transforms", "points", "requires");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_\\-:.]+");
 
@@ -80,11 +81,12 @@ public final class ConfigParser {
         PvSpecParser pvs = new PvSpecParser();
         pvs.section(top.get("pvs"));
         pvs.section(top.get("arguments"));
+        List<TriggerSpec> triggers = TriggerParser.parse(top.get("triggers"), mode, pvs.inputs());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         PluginKind kind = mode == PluginMode.ON_REQUEST ? PluginKind.JOB : null;
-        return new PluginDescriptor(className, prefix, kind, parameters, mode, pvs.inputs(), pvs.outputs(), parameters);
+        return new PluginDescriptor(className, prefix, kind, parameters, mode, pvs.inputs(), pvs.outputs(), parameters, triggers);
     }
 
     private static String text(YamlField f, Pattern pattern, String rule) {

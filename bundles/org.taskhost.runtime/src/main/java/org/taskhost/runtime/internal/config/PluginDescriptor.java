@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.taskhost.api.config.PluginConfig;
+import org.taskhost.api.config.TriggerSpec;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
@@ -22,10 +23,11 @@ import org.taskhost.api.runtime.PluginMode;
  * @param inputs writable PVs
  * @param outputs read-only PVs
  * @param defaults config.yaml's own parameters, before any override
+ * @param triggers config.yaml's triggers
  */
 public record PluginDescriptor(String declaredClass, String declaredPrefix, PluginKind declaredKind,
         Map<String, Object> parameters, PluginMode mode, List<PvSpec> inputs, List<PvSpec> outputs,
-        Map<String, Object> defaults) implements PluginConfig {
+        Map<String, Object> defaults, List<TriggerSpec> triggers) implements PluginConfig {
 
     /** Freezes the maps and lists. */
     public PluginDescriptor {
@@ -33,11 +35,12 @@ public record PluginDescriptor(String declaredClass, String declaredPrefix, Plug
         defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+        triggers = List.copyOf(triggers);
     }
 
     /** @return an empty descriptor: a continuous task with no parameters or PVs */
     public static PluginDescriptor empty() {
-        return new PluginDescriptor(null, null, null, Map.of(), PluginMode.CONTINUOUS, List.of(), List.of(), Map.of());
+        return new PluginDescriptor(null, null, null, Map.of(), PluginMode.CONTINUOUS, List.of(), List.of(), Map.of(), List.of());
     }
 
     /**
@@ -47,7 +50,7 @@ public record PluginDescriptor(String declaredClass, String declaredPrefix, Plug
     public static PluginDescriptor of(PluginConfig config) {
         return config instanceof PluginDescriptor d ? d : new PluginDescriptor(config.className().orElse(null),
                 config.prefix().orElse(null), config.kind().orElse(null), config.parameters(), config.mode(),
-                config.inputs(), config.outputs(), config.defaults());
+                config.inputs(), config.outputs(), config.defaults(), config.triggers());
     }
 
     @Override
@@ -71,6 +74,6 @@ public record PluginDescriptor(String declaredClass, String declaredPrefix, Plug
      * @return a copy with these parameters
      */
     PluginDescriptor with(Map<String, Object> merged, PluginMode nextMode) {
-        return new PluginDescriptor(declaredClass, declaredPrefix, declaredKind, merged, nextMode, inputs, outputs, defaults);
+        return new PluginDescriptor(declaredClass, declaredPrefix, declaredKind, merged, nextMode, inputs, outputs, defaults, triggers);
     }
 }

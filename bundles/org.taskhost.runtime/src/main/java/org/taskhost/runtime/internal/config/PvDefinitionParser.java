@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.taskhost.api.device.PointRef;
 import org.taskhost.api.pv.AlarmLimits;
 import org.taskhost.api.pv.AlarmSeverity;
 import org.taskhost.api.pv.PvLink;
@@ -20,12 +21,13 @@ import org.taskhost.runtime.internal.pv.Values;
 final class PvDefinitionParser {
 
     static final Set<String> KEYS = Set.of("type", "value", "unit", "prec", "low", "high", "drvl", "drvh",
-            "alarm", "alarm_on", "znam", "onam", "enum", "length", "desc");
+            "alarm", "alarm_on", "znam", "onam", "enum", "length", "desc", "point");
     static final Set<String> LINK_KEYS = Set.of("link", "link_mode", "mode", "poll_rate");
     static final Set<String> NOT_YET = Set.of("trigger", "buffer_size", "latch", "latch_dir");
     private static final Pattern LINK_TARGET = Pattern.compile("[A-Za-z0-9_:.\\-\\[\\]{}$]+");
     static final Set<String> ALARM_KEYS = Set.of("lolo", "low", "high", "hihi", "lolo_severity", "low_severity", "high_severity", "hihi_severity");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
+    private static final Pattern POINT_PART = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_LABELS = 16;
     private static final int MAX_LABEL = 25;
 
@@ -86,6 +88,7 @@ final class PvDefinitionParser {
         b.alarms(alarms);
         ok &= labels(c, type, b);
         ok &= link(c, writable, b);
+        ok &= point(c, b);
         if (c.containsKey("length")) {
             Optional<Integer> n = c.get("length").integer();
             ok &= n.isPresent() && (type == PvType.WAVEFORM || c.get("length").problem("applies only to type waveform"))
@@ -162,6 +165,31 @@ final class PvDefinitionParser {
         }
         b.link(new PvLink(target.get(), mode, rate));
         return true;
+    }
+
+    /** taskhost's {@code point: <device>/<point>}: the PV shows a device point, and a put on an input writes it. */
+    private static boolean point(Map<String, YamlField> c, PvSpec.Builder b) {
+        if (!c.containsKey("point")) {
+            return true;
+        }
+        YamlField f = c.get("point");
+        Optional<String> text = f.string();
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (c.containsKey("link")) {
+            return f.problem("a PV follows either a link or a point, not both");
+        }
+        try {
+            PointRef ref = PointRef.parse(text.get());
+            if (!POINT_PART.matcher(ref.device()).matches() || !POINT_PART.matcher(ref.point()).matches()) {
+                return f.problem("'" + text.get() + "': device and point ids are letters, digits, '_', '.' or '-'");
+            }
+            b.point(ref);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return f.problem(e.getMessage());
+        }
     }
 
     private static PvSpec fail(YamlField f, String message) {

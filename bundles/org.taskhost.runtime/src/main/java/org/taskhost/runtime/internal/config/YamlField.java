@@ -13,6 +13,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
@@ -73,6 +74,21 @@ final class YamlField {
                 continue;
             }
             out.put(name, new YamlField(file, childPath, t.getValueNode(), problems, settings));
+        }
+        return out;
+    }
+
+    boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    /** The items of a sequence, with paths such as {@code triggers[0]}. */
+    List<YamlField> items() {
+        List<YamlField> out = new java.util.ArrayList<>();
+        if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                out.add(new YamlField(file, path + "[" + out.size() + "]", item, problems, settings));
+            }
         }
         return out;
     }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.taskhost.api.Parameters;
 import org.taskhost.api.PluginBase;
 import org.taskhost.api.PluginContext;
+import org.taskhost.api.device.Devices;
+import org.taskhost.api.messaging.Messaging;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
@@ -25,6 +27,8 @@ import org.taskhost.api.runtime.PluginState;
 import org.taskhost.runtime.internal.config.ParameterRules;
 import org.taskhost.runtime.internal.config.PluginDescriptor;
 import org.taskhost.runtime.internal.log.PluginLog;
+import org.taskhost.runtime.internal.devices.PluginDevices;
+import org.taskhost.runtime.internal.messaging.PluginMessaging;
 import org.taskhost.runtime.internal.pv.DefaultPvs;
 import org.taskhost.runtime.internal.pv.PvImpl;
 
@@ -51,6 +55,8 @@ abstract class AbstractRunner implements Runner {
     private volatile String message = "";
     private volatile boolean enabled = true;
     private volatile Instant lastRun;
+    private PluginMessaging messaging;
+    private PluginDevices devices;
 
     AbstractRunner(PluginSetup setup, PluginBase plugin, List<PvSpec> defaults, Enum<?> initial) {
         this.setup = setup;
@@ -64,7 +70,8 @@ abstract class AbstractRunner implements Runner {
         all.addAll(setup.descriptor().inputs());
         all.addAll(setup.descriptor().outputs());
         for (PvSpec spec : all) {
-            pvs.put(spec.name(), new PvImpl(spec, setup.pvPrefix() + ":" + spec.name(), this::onPut, setup.values()));
+            pvs.put(spec.name(), new PvImpl(setup.devices().withPointUnits(spec), setup.pvPrefix() + ":" + spec.name(), this::onPut,
+                    setup.values()));
         }
         for (PvSpec input : setup.descriptor().inputs()) {
             if (input.link() != null) {
@@ -127,6 +134,14 @@ abstract class AbstractRunner implements Runner {
 
     /** Marks the plugin stopped; its STOPPED event follows. */
     protected final void stopped() {
+        synchronized (this) {
+            if (messaging != null) {
+                messaging.close();
+            }
+            if (devices != null) {
+                devices.close();
+            }
+        }
         phase = PluginPhase.STOPPED;
         started.complete(phase);
     }
@@ -305,5 +320,49 @@ abstract class AbstractRunner implements Runner {
         public void setMessage(String text) {
             update(status, text == null ? "" : text, System.Logger.Level.DEBUG);
         }
+
+        @Override
+        public Messaging messaging() {
+            synchronized (AbstractRunner.this) {
+                if (messaging == null) {
+                    messaging = new PluginMessaging(setup.messaging(), AbstractRunner.this::deliver);
+                }
+                return messaging;
+            }
+        }
+
+        @Override
+        public Devices devices() {
+            synchronized (AbstractRunner.this) {
+                if (devices == null) {
+                    devices = new PluginDevices(setup.devices(), AbstractRunner.this::deliver);
+                }
+                return devices;
+            }
+        }
+    }
+
+    /** A point change for one of the plugin's listeners, on the plugin's own thread like every other call into it. */
+    private void deliver(PluginDevices.Delivery d) {
+        executor.submit("point listener(" + d.point() + ")", () -> {
+            d.listener().changed(d.point(), d.value());
+            return null;
+        }, seconds("execute_timeout", 30)).whenComplete((r, e) -> {
+            if (e != null) {
+                log.log(System.Logger.Level.WARNING, "the listener of point " + d.point() + " failed", cause(e));
+            }
+        });
+    }
+
+    /** A subscribed message, on the plugin's own thread like every other call into it. */
+    private void deliver(PluginMessaging.Delivery d) {
+        executor.submit("onMessage(" + d.message().topic() + ")", () -> {
+            d.handler().onMessage(d.message());
+            return null;
+        }, seconds("execute_timeout", 30)).whenComplete((r, e) -> {
+            if (e != null) {
+                log.log(System.Logger.Level.WARNING, "the handler of " + d.filter() + " failed on " + d.message().topic(), cause(e));
+            }
+        });
     }
 }

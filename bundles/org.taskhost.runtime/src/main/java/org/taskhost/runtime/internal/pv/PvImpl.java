@@ -138,13 +138,14 @@ public final class PvImpl implements Pv {
 
     @Override
     public CompletionStage<Void> follow(Object value) {
-        if (spec.link() == null) {
-            throw new PutRejectedException("PV " + fullName + " has no link");
+        if (spec.link() == null && spec.point() == null) {
+            throw new PutRejectedException("PV " + fullName + " has no link and no point");
         }
         try {
             return owner.put(this, Values.coerce(spec, value));
         } catch (IllegalArgumentException e) {
-            throw new PutRejectedException("PV " + fullName + ": the value of " + spec.link().target() + ": " + e.getMessage());
+            String source = spec.link() != null ? spec.link().target() : "point " + spec.point();
+            throw new PutRejectedException("PV " + fullName + ": the value of " + source + ": " + e.getMessage());
         }
     }
 

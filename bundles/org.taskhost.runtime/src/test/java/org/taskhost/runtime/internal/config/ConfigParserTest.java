@@ -67,7 +67,7 @@ class ConfigParserTest {
             Arguments.of("prec too large", "pvs:\n  outputs:\n    A:\n      prec: 20\n",
                 "config.yaml:4:13: field 'pvs.outputs.A.prec': must be from 0 to 17, got 20"),
             Arguments.of("unknown PV key", "pvs:\n  outputs:\n    A:\n      unti: V\n",
-                "config.yaml:4:13: field 'pvs.outputs.A.unti': unknown key; known keys are alarm, alarm_on, desc, drvh, drvl, enum, high, length, low, onam, prec, type, unit, value, znam, link, link_mode, mode, poll_rate"),
+                "config.yaml:4:13: field 'pvs.outputs.A.unti': unknown key; known keys are alarm, alarm_on, desc, drvh, drvl, enum, high, length, low, onam, point, prec, type, unit, value, znam, link, link_mode, mode, poll_rate"),
             Arguments.of("int value is text", "pvs:\n  inputs:\n    N:\n      type: int\n      value: abc\n",
                 "config.yaml:5:14: field 'pvs.inputs.N.value': initial value for a int PV: expected a whole number, got 'abc'"),
             Arguments.of("bool value 2", "pvs:\n  inputs:\n    B:\n      type: bool\n      value: 2\n",
@@ -81,9 +81,15 @@ class ConfigParserTest {
             Arguments.of("value outside drive limits", "pvs:\n  inputs:\n    A:\n      drvh: 10\n      value: 11\n",
                 "config.yaml:5:14: field 'pvs.inputs.A.value': initial value 11.0 is outside drvl..drvh null..10.0"),
             Arguments.of("unknown top-level key", "triger: yes\n",
-                "config.yaml:1:9: field 'triger': unknown key; known keys are arguments, class, parameters, prefix, pvs"),
+                "config.yaml:1:9: field 'triger': unknown key; known keys are arguments, class, parameters, prefix, pvs, triggers"),
             Arguments.of("latches not yet supported", "pvs:\n  inputs:\n    A:\n      latch: true\n",
                 "config.yaml:4:14: field 'pvs.inputs.A.latch': is not supported by this version of taskhost"),
+            Arguments.of("a point without a slash", "pvs:\n  inputs:\n    A:\n      point: ahu1\n",
+                "config.yaml:4:14: field 'pvs.inputs.A.point': 'ahu1' is not <device>/<point>"),
+            Arguments.of("a point with a space", "pvs:\n  outputs:\n    A:\n      point: 'ahu 1/t'\n",
+                "config.yaml:4:14: field 'pvs.outputs.A.point': 'ahu 1/t': device and point ids are letters, digits, '_', '.' or '-'"),
+            Arguments.of("a point and a link", "pvs:\n  inputs:\n    A:\n      link: 'X:Y'\n      point: ahu1/sp\n",
+                "config.yaml:5:14: field 'pvs.inputs.A.point': a PV follows either a link or a point, not both"),
             Arguments.of("a link on an output", "pvs:\n  outputs:\n    A:\n      link: 'X:Y'\n",
                 "config.yaml:4:13: field 'pvs.outputs.A.link': applies only to inputs: an input follows the external PV"),
             Arguments.of("a link mode without a link", "pvs:\n  inputs:\n    A:\n      link_mode: monitor\n",
@@ -163,10 +169,19 @@ class ConfigParserTest {
     }
 
     @Test
+    void aPvMayShowADevicePoint() throws Exception {
+        PluginDescriptor d = parser.parse("pvs:\n  inputs:\n    SP: {type: float, point: ahu1/setpoint}\n  outputs:\n    T: {point: ahu1/temp, unit: degC}\n");
+        assertThat(d.inputs().get(0).point()).isEqualTo(new org.taskhost.api.device.PointRef("ahu1", "setpoint"));
+        assertThat(d.outputs().get(0).point()).isEqualTo(new org.taskhost.api.device.PointRef("ahu1", "temp"));
+        assertThat(d.outputs().get(0).unit()).isEqualTo("degC");
+    }
+
+    @Test
     void aLinkedInputFollowsItsTargetAndGetsAStatePv() throws Exception {
         PluginDescriptor d = new ConfigParser("config.yaml").parse(
                 "pvs:\n  inputs:\n    SRC: {type: int, link: 'OTHER:COUNT', link_mode: monitor}\n    P: {link: 'OTHER:X', poll_rate: 0.5}\n");
         assertThat(d.inputs().get(0).link()).isEqualTo(new org.taskhost.api.pv.PvLink("OTHER:COUNT", org.taskhost.api.pv.PvLink.Mode.MONITOR, 1.0));
+        assertThat(d.inputs().get(0).point()).isNull();
         assertThat(d.inputs().get(1).link()).isEqualTo(new org.taskhost.api.pv.PvLink("OTHER:X", org.taskhost.api.pv.PvLink.Mode.POLL, 0.5));
         assertThat(d.outputs()).extracting(org.taskhost.api.pv.PvSpec::name).containsExactly("SRC_CONN", "P_CONN");
         assertThat(d.outputs().get(0).labels()).containsExactly("Disconnected", "Connected");

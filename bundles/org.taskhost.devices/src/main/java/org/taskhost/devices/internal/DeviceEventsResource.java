@@ -1,0 +1,89 @@
+package org.taskhost.devices.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.device.ListenerHandle;
+import org.taskhost.api.device.PointRef;
+import org.taskhost.api.device.PointValue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code GET /api/v1/devices/events[?device=<id>]}: Server-Sent Events, a {@code point} event for every change of a
+ * point's value, quality or reason, from the point cache's listener thread.
+ */
+@Component(service = DeviceEventsResource.class)
+@JakartarsResource
+@Path("api/v1/devices/events")
+public class DeviceEventsResource {
+
+    /** One open stream, and the device it follows (null: all). */
+    private record Client(SseEventSink sink, Sse sse, String device) {
+    }
+
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final ListenerHandle listening;
+
+    @Activate
+    public DeviceEventsResource(@Reference DevicesComponent devices) {
+        this.listening = devices.cache().listenAll(this::changed);
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@QueryParam("device") String device, @Context SseEventSink sink, @Context Sse sse) {
+        clients.add(new Client(sink, sse, device));
+        sink.send(sse.newEventBuilder().name("hello").data("{\"ok\":true}").build());
+    }
+
+    private void changed(PointRef ref, PointValue value) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("device", ref.device());
+        d.put("point", ref.point());
+        d.putAll(DeviceMaps.value(value));
+        String json;
+        try {
+            json = DeviceStore.JSON.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        for (Client c : clients) {
+            if (c.sink().isClosed()) {
+                clients.remove(c);
+            } else if (c.device() == null || c.device().equals(ref.device())) {
+                c.sink().send(c.sse().newEventBuilder().name("point").data(json).build()).whenComplete((r, e) -> {
+                    if (e != null) {
+                        clients.remove(c);
+                    }
+                });
+            }
+        }
+    }
+
+    @Deactivate
+    void close() {
+        listening.close();
+        clients.forEach(c -> c.sink().close());
+        clients.clear();
+    }
+}

@@ -1,0 +1,246 @@
+package org.taskhost.devices.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.DeviceException;
+import org.taskhost.api.device.DeviceHealth;
+import org.taskhost.api.device.DeviceStatus;
+import org.taskhost.api.device.Driver;
+import org.taskhost.api.device.DriverSession;
+import org.taskhost.api.device.Point;
+import org.taskhost.api.device.PointRef;
+import org.taskhost.api.device.PointSink;
+import org.taskhost.api.device.PointValue;
+import org.taskhost.api.device.Quality;
+
+/**
+ * One device's poll loop. The shared tick thread only enqueues a poll on the device's own worker (one virtual
+ * thread), skipping it while the last one still runs, so a device that hangs or times out holds up nobody else.
+ * Reads, writes and the session's life all happen on the worker, one at a time, as the {@link DriverSession}
+ * contract says. A poll that fails marks the device ERROR, closes the session and leaves the last values
+ * UNCERTAIN; the next poll opens a new session.
+ */
+final class DeviceLoop implements PointSink {
+
+    private final DeviceConfig config;
+    private final Driver driver;
+    private final PointCacheImpl cache;
+    private final Consumer<String> log;
+    private final ExecutorService worker;
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final Health health;
+    private volatile long pollStarted;
+    private volatile boolean sessionLost;
+    private volatile boolean closed;
+    private ScheduledFuture<?> schedule;
+    private DriverSession session;
+
+    DeviceLoop(DeviceConfig config, Driver driver, PointCacheImpl cache, Consumer<String> log) {
+        this.config = config;
+        this.driver = driver;
+        this.cache = cache;
+        this.log = log;
+        this.worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("device-" + config.id()).factory());
+        DeviceStatus status = !config.enabled() ? DeviceStatus.DISABLED
+                : driver == null ? DeviceStatus.NO_DRIVER : DeviceStatus.CONNECTING;
+        String message = switch (status) {
+            case DISABLED -> "disabled";
+            case NO_DRIVER -> "no driver '" + config.driver() + "'";
+            default -> "";
+        };
+        this.health = new Health(status, message);
+    }
+
+    DeviceConfig config() {
+        return config;
+    }
+
+    DeviceHealth health() {
+        return health.get();
+    }
+
+    boolean running() {
+        return config.enabled() && driver != null;
+    }
+
+    /** Starts polling at the device's phase in its interval (see {@link Stagger}). */
+    void start(ScheduledExecutorService ticks) {
+        if (!running()) {
+            return;
+        }
+        long interval = config.pollInterval().toNanos();
+        long phase = Stagger.phase(config.id(), config.pollInterval()).toNanos();
+        schedule = ticks.scheduleAtFixedRate(this::tick, phase, interval, TimeUnit.NANOSECONDS);
+    }
+
+    private void tick() {
+        if (polling.compareAndSet(false, true)) {
+            pollStarted = System.nanoTime();
+            worker.execute(() -> {
+                try {
+                    poll();
+                } catch (Exception e) {
+                    // poll() has marked the device
+                } finally {
+                    polling.set(false);
+                }
+            });
+        } else if (System.nanoTime() - pollStarted > deadline().toNanos()) {
+            health.hung("a poll has not returned after " + deadline().toSeconds() + " s");
+        }
+    }
+
+    /** How long a poll may take: each try's timeout, and a second for the driver's own work. */
+    private Duration deadline() {
+        return config.timeout().multipliedBy(config.retries() + 1L).plusSeconds(1);
+    }
+
+    private Map<String, PointValue> poll() throws Exception {
+        try {
+            openSession();
+            Map<String, PointValue> read = session.read(config.points());
+            Map<String, PointValue> out = new LinkedHashMap<>();
+            for (Point p : config.points()) {
+                PointValue v = read.get(p.id());
+                out.put(p.id(), v == null ? PointValue.bad("no value") : v);
+                cache.put(new PointRef(config.id(), p.id()), out.get(p.id()));
+            }
+            health.ok();
+            return out;
+        } catch (Exception e) {
+            failed(describe(e));
+            throw e;
+        }
+    }
+
+    private void openSession() throws Exception {
+        if (sessionLost) {
+            closeSession();
+            sessionLost = false;
+        }
+        if (session != null) {
+            return;
+        }
+        session = driver.open(config, this);
+        List<Point> cov = config.points().stream().filter(Point::cov).toList();
+        if (!cov.isEmpty()) {
+            try {
+                Set<String> followed = session.subscribe(cov);
+                log.accept("device " + config.id() + ": " + followed.size() + " of " + cov.size() + " COV points followed");
+            } catch (Exception e) {
+                log.accept("device " + config.id() + ": subscribing failed, the points are polled only: " + describe(e));
+            }
+        }
+    }
+
+    private void failed(String reason) {
+        health.failed(reason);
+        closeSession();
+        for (Point p : config.points()) {
+            PointRef ref = new PointRef(config.id(), p.id());
+            cache.latest(ref).filter(v -> v.quality() != Quality.BAD)
+                    .ifPresent(v -> cache.put(ref, new PointValue(v.value(), Instant.now(), Quality.UNCERTAIN, "device: " + reason)));
+        }
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                log.accept("device " + config.id() + ": closing the session failed: " + e);
+            }
+            session = null;
+        }
+    }
+
+    /** @return completes with every point's value, read now between polls */
+    CompletableFuture<Map<String, PointValue>> readNow() {
+        return onWorker(this::poll);
+    }
+
+    /** @return completes when the device took the write; the point is then read back into the cache */
+    CompletableFuture<Void> write(Point point, Object value, Integer priority) {
+        return onWorker(() -> {
+            openSession();
+            session.write(point, value, priority);
+            Map<String, PointValue> back = session.read(List.of(point));
+            PointValue v = back.get(point.id());
+            if (v != null) {
+                cache.put(new PointRef(config.id(), point.id()), v);
+            }
+            return null;
+        });
+    }
+
+    /** Work that the driver does. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private <T> CompletableFuture<T> onWorker(Work<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        if (!running() || closed) {
+            f.completeExceptionally(new DeviceException("device " + config.id() + " is " + health.get().message()));
+            return f;
+        }
+        worker.execute(() -> {
+            try {
+                f.complete(work.run());
+            } catch (Exception e) {
+                f.completeExceptionally(e instanceof DeviceException ? e : new DeviceException(describe(e), e));
+            }
+        });
+        return f;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public void update(String pointId, PointValue value) {
+        if (!closed && config.point(pointId).isPresent()) {
+            cache.put(new PointRef(config.id(), pointId), value);
+        }
+    }
+
+    @Override
+    public void lost(String reason) {
+        if (!closed) {
+            sessionLost = true;
+            health.failed(reason);
+        }
+    }
+
+    /** Stops polling and closes the session on the worker, after whatever it is doing. */
+    void stop() {
+        closed = true;
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        worker.execute(this::closeSession);
+        worker.shutdown();
+    }
+
+    /** Waits (bounded) for the worker to end: used when the bundle stops, so sessions are closed. */
+    void awaitStopped(Duration limit) throws InterruptedException {
+        worker.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,269 @@
+package org.taskhost.devices.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import org.taskhost.api.device.Device;
+import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.DeviceException;
+import org.taskhost.api.device.DeviceProblem;
+import org.taskhost.api.device.Devices;
+import org.taskhost.api.device.DiscoveredDevice;
+import org.taskhost.api.device.Driver;
+import org.taskhost.api.device.ListenerHandle;
+import org.taskhost.api.device.Point;
+import org.taskhost.api.device.PointListener;
+import org.taskhost.api.device.PointRef;
+import org.taskhost.api.device.PointValue;
+
+/**
+ * Every configured device and its {@link DeviceLoop}, and the drivers by name. Changes (a device created, updated,
+ * removed, enabled; a driver that comes or goes) are serialized here and restart only the loops they concern.
+ */
+final class DeviceRegistry implements Devices {
+
+    /** Where definitions are kept across restarts. */
+    interface Store {
+        void save(DeviceConfig config) throws IOException;
+
+        void delete(String id) throws IOException;
+    }
+
+    private final Map<String, DeviceLoop> loops = new ConcurrentHashMap<>();
+    private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
+    private final PointCacheImpl cache;
+    private final Store store;
+    private final ScheduledExecutorService ticks;
+    private final Consumer<String> log;
+
+    DeviceRegistry(PointCacheImpl cache, Store store, ScheduledExecutorService ticks, Consumer<String> log) {
+        this.cache = cache;
+        this.store = store;
+        this.ticks = ticks;
+        this.log = log;
+    }
+
+    /** Starts, or restarts when it changed, a device as configured; nothing is stored. */
+    synchronized void apply(DeviceConfig config) {
+        DeviceLoop old = loops.get(config.id());
+        if (old != null && old.config().equals(config)) {
+            return;
+        }
+        if (old != null) {
+            old.stop();
+            for (Point p : old.config().points()) {
+                if (config.point(p.id()).filter(p::equals).isEmpty()) {
+                    cache.forget(new PointRef(config.id(), p.id()));
+                }
+            }
+        }
+        DeviceLoop loop = new DeviceLoop(config, drivers.get(config.driver()), cache, log);
+        loops.put(config.id(), loop);
+        loop.start(ticks);
+    }
+
+    /** Stops and forgets a device; nothing is deleted from the store. */
+    synchronized boolean forget(String id) {
+        DeviceLoop loop = loops.remove(id);
+        if (loop != null) {
+            loop.stop();
+            cache.forget(id);
+        }
+        return loop != null;
+    }
+
+    /**
+     * @throws InvalidDeviceException if the driver, when registered, finds problems
+     * @throws IllegalStateException if the device exists
+     */
+    synchronized void create(DeviceConfig config) throws IOException {
+        if (loops.containsKey(config.id())) {
+            throw new IllegalStateException("device '" + config.id() + "' exists");
+        }
+        checkWithDriver(config);
+        store.save(config);
+        apply(config);
+    }
+
+    /** @throws java.util.NoSuchElementException if no device has the id */
+    synchronized void update(DeviceConfig config) throws IOException {
+        existing(config.id());
+        checkWithDriver(config);
+        store.save(config);
+        apply(config);
+    }
+
+    synchronized void setEnabled(String id, boolean enabled) throws IOException {
+        DeviceConfig c = existing(id).config();
+        if (c.enabled() != enabled) {
+            DeviceConfig changed = new DeviceConfig(c.id(), c.driver(), c.address(), c.pollInterval(), enabled, c.timeout(),
+                    c.retries(), c.options(), c.points(), c.description());
+            store.save(changed);
+            apply(changed);
+        }
+    }
+
+    /** @throws java.util.NoSuchElementException if no device has the id */
+    synchronized void delete(String id) throws IOException {
+        existing(id);
+        store.delete(id);
+        forget(id);
+    }
+
+    private void checkWithDriver(DeviceConfig config) {
+        Driver d = drivers.get(config.driver());
+        if (d != null) {
+            List<DeviceProblem> problems = d.validate(config);
+            if (!problems.isEmpty()) {
+                throw new InvalidDeviceException(problems);
+            }
+        }
+    }
+
+    synchronized void driverAdded(String name, Driver driver) {
+        drivers.put(name, driver);
+        restartDevicesOf(name);
+    }
+
+    synchronized void driverRemoved(String name, Driver driver) {
+        if (drivers.remove(name, driver)) {
+            restartDevicesOf(name);
+        }
+    }
+
+    private void restartDevicesOf(String driver) {
+        for (DeviceLoop loop : List.copyOf(loops.values())) {
+            if (loop.config().driver().equals(driver)) {
+                DeviceLoop fresh = new DeviceLoop(loop.config(), drivers.get(driver), cache, log);
+                loop.stop();
+                loops.put(loop.config().id(), fresh);
+                fresh.start(ticks);
+            }
+        }
+    }
+
+    Optional<DeviceLoop> loop(String id) {
+        return Optional.ofNullable(loops.get(id));
+    }
+
+    private DeviceLoop existing(String id) {
+        DeviceLoop loop = loops.get(id);
+        if (loop == null) {
+            throw new java.util.NoSuchElementException("no device '" + id + "'");
+        }
+        return loop;
+    }
+
+    List<String> driverNames() {
+        return drivers.keySet().stream().sorted().toList();
+    }
+
+    /** Stops every loop and waits a little for their sessions to close. */
+    synchronized void close() {
+        List<DeviceLoop> all = new ArrayList<>(loops.values());
+        loops.clear();
+        all.forEach(DeviceLoop::stop);
+        for (DeviceLoop l : all) {
+            try {
+                l.awaitStopped(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public List<Device> devices() {
+        return loops.values().stream().map(l -> new Device(l.config(), l.health()))
+                .sorted(Comparator.comparing(Device::id)).toList();
+    }
+
+    @Override
+    public Optional<Device> device(String id) {
+        return loop(id).map(l -> new Device(l.config(), l.health()));
+    }
+
+    /** @throws IllegalArgumentException if the device or point is not configured */
+    Point point(PointRef ref) {
+        DeviceLoop loop = loops.get(ref.device());
+        if (loop == null) {
+            throw new IllegalArgumentException("no device '" + ref.device() + "'");
+        }
+        return loop.config().point(ref.point()).orElseThrow(() -> new IllegalArgumentException(
+                "device '" + ref.device() + "' has no point '" + ref.point() + "'"));
+    }
+
+    @Override
+    public PointValue value(PointRef ref) {
+        point(ref);
+        return cache.latest(ref).orElseGet(() -> PointValue.bad("not read yet"));
+    }
+
+    @Override
+    public CompletionStage<Map<String, PointValue>> readNow(String device) {
+        DeviceLoop loop = loops.get(device);
+        if (loop == null) {
+            throw new IllegalArgumentException("no device '" + device + "'");
+        }
+        return loop.readNow();
+    }
+
+    @Override
+    public CompletionStage<Void> write(PointRef ref, Object value, Integer priority) {
+        Point p = point(ref);
+        if (!p.writable()) {
+            throw new IllegalArgumentException("point " + ref + " is not writable");
+        }
+        if (priority != null && (priority < 1 || priority > 16)) {
+            throw new IllegalArgumentException("priority " + priority + " is out of range 1-16");
+        }
+        Object converted;
+        try {
+            converted = PointValues.convert(value, p.type());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("point " + ref + " is " + p.type().label() + ": " + e.getMessage(), e);
+        }
+        Integer effective = priority != null ? priority : p.writePriority();
+        DeviceLoop loop = loops.get(ref.device());
+        if (loop == null) {
+            return CompletableFuture.failedFuture(new DeviceException("device '" + ref.device() + "' was removed"));
+        }
+        return loop.write(p, converted, effective);
+    }
+
+    @Override
+    public ListenerHandle listen(PointRef point, PointListener listener) {
+        return cache.listen(point, listener);
+    }
+
+    @Override
+    public ListenerHandle listenDevice(String device, PointListener listener) {
+        return cache.listenDevice(device, listener);
+    }
+
+    @Override
+    public List<DiscoveredDevice> discover(String driver, Map<String, String> options, long timeoutMillis) {
+        Driver d = drivers.get(driver);
+        if (d == null) {
+            throw new IllegalArgumentException("no driver '" + driver + "' (registered: " + driverNames() + ")");
+        }
+        try {
+            return d.discover(options == null ? Map.of() : options, Duration.ofMillis(timeoutMillis));
+        } catch (UnsupportedOperationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DeviceException("discovery with driver '" + driver + "' failed: " + DeviceLoop.describe(e), e);
+        }
+    }
+}

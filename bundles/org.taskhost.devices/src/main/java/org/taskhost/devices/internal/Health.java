@@ -1,0 +1,41 @@
+package org.taskhost.devices.internal;
+
+import java.time.Instant;
+
+import org.taskhost.api.device.DeviceHealth;
+import org.taskhost.api.device.DeviceStatus;
+
+/** A device's health, changed by its poll loop, read by everyone. */
+final class Health {
+
+    private volatile DeviceHealth current;
+
+    Health(DeviceStatus status, String message) {
+        current = DeviceHealth.initial(status, message);
+    }
+
+    DeviceHealth get() {
+        return current;
+    }
+
+    synchronized void ok() {
+        DeviceHealth h = current;
+        Instant now = Instant.now();
+        current = new DeviceHealth(DeviceStatus.OK, "", now, now, h.lastError(), h.errorCount(), h.pollCount() + 1);
+    }
+
+    synchronized void failed(String reason) {
+        DeviceHealth h = current;
+        current = new DeviceHealth(DeviceStatus.ERROR, reason, Instant.now(), h.lastOkAt(), reason, h.errorCount() + 1,
+                h.pollCount() + 1);
+    }
+
+    /** A poll that does not return: the device is marked, once, without counting a poll that has not ended. */
+    synchronized void hung(String reason) {
+        DeviceHealth h = current;
+        if (h.status() != DeviceStatus.ERROR || !h.lastError().equals(reason)) {
+            current = new DeviceHealth(DeviceStatus.ERROR, reason, h.lastPollAt(), h.lastOkAt(), reason,
+                    h.errorCount() + 1, h.pollCount());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.taskhost.devices.internal;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.device.Device;
+import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.Point;
+import org.taskhost.api.device.PointRef;
+import org.taskhost.api.device.PointValue;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /api/v1/devices/{id}/points}: the points with their cached values, one point with its history, a read now
+ * ({@code POST /devices/{id}/read}) and a write ({@code POST .../points/{point}/write}, operate role).
+ */
+@Component(service = PointsResource.class)
+@JakartarsResource
+@Path("api/v1/devices/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PointsResource {
+
+    @Reference
+    DevicesComponent devices;
+
+    @GET
+    @Path("points")
+    public Response points(@PathParam("id") String id) {
+        Optional<Device> d = devices.device(id);
+        if (d.isEmpty()) {
+            return Replies.error(404, "no device '" + id + "'");
+        }
+        return Response.ok(d.get().config().points().stream().map(p -> point(id, p)).toList()).build();
+    }
+
+    @GET
+    @Path("points/{point}")
+    public Response point(@PathParam("id") String id, @PathParam("point") String point) {
+        Optional<Point> p = devices.device(id).flatMap(d -> d.config().point(point));
+        if (p.isEmpty()) {
+            return Replies.error(404, devices.device(id).isEmpty() ? "no device '" + id + "'" : "device '" + id + "' has no point '" + point + "'");
+        }
+        Map<String, Object> m = point(id, p.get());
+        m.put("history", devices.cache().history(new PointRef(id, point)).stream().map(DeviceMaps::value).toList());
+        return Response.ok(m).build();
+    }
+
+    private Map<String, Object> point(String device, Point p) {
+        Map<String, Object> m = DeviceMaps.point(p);
+        m.putAll(DeviceMaps.value(devices.cache().latest(new PointRef(device, p.id())).orElse(null)));
+        return m;
+    }
+
+    @POST
+    @Path("read")
+    public Response read(@PathParam("id") String id) {
+        Optional<Device> d = devices.device(id);
+        if (d.isEmpty()) {
+            return Replies.error(404, "no device '" + id + "'");
+        }
+        if (!d.get().config().enabled() || devices.registry().loop(id).map(l -> !l.running()).orElse(true)) {
+            return Replies.error(409, "device " + id + " is not polled: " + d.get().health().message());
+        }
+        try {
+            Map<String, PointValue> values = devices.readNow(id).toCompletableFuture()
+                    .get(deadline(d.get().config()).toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Object> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> out.put(k, DeviceMaps.value(v)));
+            return Replies.ok(200, "device " + id + " read", Map.of("points", out));
+        } catch (ExecutionException e) {
+            return Replies.error(502, "device " + id + " failed: " + DeviceLoop.describe(e.getCause()));
+        } catch (TimeoutException e) {
+            return Replies.error(504, "device " + id + " did not answer in " + deadline(d.get().config()).toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Replies.error(503, "interrupted");
+        }
+    }
+
+    @POST
+    @Path("points/{point}/write")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response write(@PathParam("id") String id, @PathParam("point") String point, Map<String, Object> body) {
+        Optional<DeviceConfig> c = devices.device(id).map(Device::config);
+        if (c.isEmpty() || c.get().point(point).isEmpty()) {
+            return Replies.error(404, c.isEmpty() ? "no device '" + id + "'" : "device '" + id + "' has no point '" + point + "'");
+        }
+        if (body == null || !body.containsKey("value")) {
+            return Replies.field("value", "is required: {\"value\": 21.5, \"priority\": 8}; {\"value\": null} relinquishes");
+        }
+        for (String k : body.keySet()) {
+            if (!k.equals("value") && !k.equals("priority")) {
+                return Replies.field(k, "unknown field (known: priority, value)");
+            }
+        }
+        Integer priority = null;
+        Object given = body.get("priority");
+        if (given != null) {
+            if (!(given instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1 || n.intValue() > 16) {
+                return Replies.field("priority", "'" + given + "' must be an integer 1-16");
+            }
+            priority = ((Number) given).intValue();
+        }
+        Point p = c.get().point(point).get();
+        if (!p.writable()) {
+            return Replies.error(409, "point " + id + "/" + point + " is not writable (writable: false in its definition)");
+        }
+        try {
+            devices.write(new PointRef(id, point), body.get("value"), priority).toCompletableFuture()
+                    .get(deadline(c.get()).toMillis(), TimeUnit.MILLISECONDS);
+            Object value = body.get("value");
+            return Replies.ok(200, value == null ? "relinquished " + id + "/" + point + (priority == null ? "" : " at priority " + priority)
+                    : "wrote " + value + " to " + id + "/" + point + (priority == null ? "" : " at priority " + priority),
+                    Map.of("point", point(id, p)));
+        } catch (IllegalArgumentException e) {
+            return Replies.field("value", e.getMessage());
+        } catch (ExecutionException e) {
+            return Replies.error(502, "device " + id + " refused the write: " + DeviceLoop.describe(e.getCause()));
+        } catch (TimeoutException e) {
+            return Replies.error(504, "device " + id + " did not answer in " + deadline(c.get()).toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Replies.error(503, "interrupted");
+        }
+    }
+
+    private static Duration deadline(DeviceConfig c) {
+        return c.timeout().multipliedBy(c.retries() + 1L).plusSeconds(2);
+    }
+
+}

@@ -1,0 +1,189 @@
+package org.taskhost.devices.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.DeviceHealth;
+import org.taskhost.api.device.DeviceStatus;
+import org.taskhost.api.device.Point;
+import org.taskhost.api.device.PointRef;
+import org.taskhost.api.device.PointType;
+import org.taskhost.api.device.PointValue;
+import org.taskhost.api.device.Quality;
+
+class DeviceRegistryTest {
+
+    private final Dispatcher dispatcher = new Dispatcher(w -> { });
+    private final PointCacheImpl cache = new PointCacheImpl(10, dispatcher);
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+    private final Map<String, DeviceConfig> stored = new ConcurrentHashMap<>();
+    private final DeviceRegistry registry = new DeviceRegistry(cache, new DeviceRegistry.Store() {
+        @Override
+        public void save(DeviceConfig c) {
+            stored.put(c.id(), c);
+        }
+
+        @Override
+        public void delete(String id) {
+            stored.remove(id);
+        }
+    }, ticks, line -> { });
+    private final FakeDriver fake = new FakeDriver();
+
+    @AfterEach
+    void close() {
+        registry.close();
+        fake.never.countDown();
+        ticks.shutdownNow();
+        dispatcher.close();
+    }
+
+    static DeviceConfig device(String id, String driver, String mode, Duration interval, Point... points) {
+        return new DeviceConfig(id, driver, "10.0.0." + id.length(), interval, true, Duration.ofMillis(100), 0,
+                Map.of("mode", mode), List.of(points), "");
+    }
+
+    static Point point(String id, String address) {
+        return new Point(id, address, PointType.FLOAT, "degC", true, null, false, "", Map.of());
+    }
+
+    private DeviceHealth health(String id) {
+        return registry.device(id).orElseThrow().health();
+    }
+
+    @Test
+    void aFailingAndAHangingDeviceAreMarkedWhileTheOthersKeepTheirRate() throws Exception {
+        registry.driverAdded("fake", fake);
+        Duration every = Duration.ofMillis(20);
+        registry.create(device("good1", "fake", "good", every, point("t", "ai1")));
+        registry.create(device("good2", "fake", "good", every, point("t", "ai1")));
+        registry.create(device("failing", "fake", "fail", every, point("t", "ai1")));
+        registry.create(device("hanging", "fake", "hang", every, point("t", "ai1")));
+
+        Waits.until("the failing device is marked", () -> health("failing").errorCount() >= 3);
+        Waits.until("the hanging device is marked", () -> health("hanging").status() == DeviceStatus.ERROR);
+        int before1 = fake.reads("good1");
+        int before2 = fake.reads("good2");
+        Waits.until("the good devices poll 20 more times",
+                () -> fake.reads("good1") >= before1 + 20 && fake.reads("good2") >= before2 + 20);
+
+        assertThat(health("failing").status()).isEqualTo(DeviceStatus.ERROR);
+        assertThat(health("failing").lastError()).contains("no answer from");
+        assertThat(health("failing").lastOkAt()).isNull();
+        assertThat(fake.opens("failing")).as("a new session after each failure").isGreaterThanOrEqualTo(3);
+        assertThat(health("hanging").lastError()).contains("has not returned");
+        assertThat(fake.reads("hanging")).as("a hung poll is not piled up").isEqualTo(1);
+        for (String id : List.of("good1", "good2")) {
+            assertThat(health(id).status()).isEqualTo(DeviceStatus.OK);
+            assertThat(health(id).errorCount()).isZero();
+            assertThat(cache.latest(new PointRef(id, "t"))).map(PointValue::value).contains(42.0);
+        }
+    }
+
+    @Test
+    void aPointErrorIsBadQualityOnThatPointOnly() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("ok", "ai1"), point("missing", "bad")));
+        Waits.until("both points are read", () -> cache.latest("d").size() == 2);
+        assertThat(registry.value(new PointRef("d", "ok")).quality()).isEqualTo(Quality.GOOD);
+        assertThat(registry.value(new PointRef("d", "missing")).reason()).isEqualTo("unknown-object");
+        assertThat(health("d").status()).isEqualTo(DeviceStatus.OK);
+    }
+
+    @Test
+    void aDeviceWaitsForItsDriverAndStopsWhenItGoes() throws Exception {
+        registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
+        assertThat(health("d").status()).isEqualTo(DeviceStatus.NO_DRIVER);
+        assertThat(health("d").message()).isEqualTo("no driver 'fake'");
+        registry.driverAdded("fake", fake);
+        Waits.until("it polls", () -> health("d").status() == DeviceStatus.OK);
+        registry.driverRemoved("fake", fake);
+        assertThat(health("d").status()).isEqualTo(DeviceStatus.NO_DRIVER);
+        int reads = fake.reads("d");
+        Thread.sleep(100);
+        assertThat(fake.reads("d")).as("no polls without the driver").isLessThanOrEqualTo(reads + 1);
+    }
+
+    @Test
+    void changingOneDeviceRestartsOnlyThatDevice() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("a", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
+        registry.create(device("b", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
+        Waits.until("both poll", () -> fake.reads("a") > 0 && fake.reads("b") > 0);
+        registry.update(device("a", "fake", "good", Duration.ofMillis(30), point("t", "ai1"), point("u", "ai2")));
+        Waits.until("a has its new point", () -> cache.latest("a").containsKey("u"));
+        assertThat(fake.opens("a")).isEqualTo(2);
+        assertThat(fake.opens("b")).isEqualTo(1);
+        registry.update(device("a", "fake", "good", Duration.ofMillis(30), point("t", "ai1"), point("u", "ai2")));
+        assertThat(fake.opens("a")).as("the same definition again changes nothing").isEqualTo(2);
+        assertThat(stored).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void writesGoThroughTheSessionWithThePriorityAndAreCheckedFirst() throws Exception {
+        registry.driverAdded("fake", fake);
+        Point fixed = new Point("sp", "av1", PointType.FLOAT, "", true, 8, false, "", Map.of());
+        Point ro = new Point("ro", "ai1", PointType.FLOAT, "", false, null, false, "", Map.of());
+        registry.create(device("d", "fake", "good", Duration.ofSeconds(1), fixed, ro));
+        registry.write(new PointRef("d", "sp"), "21.5", null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        registry.write(new PointRef("d", "sp"), null, 3).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(fake.writes).containsEntry("d/sp", "null@3");
+        registry.write(new PointRef("d", "sp"), 22, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(fake.writes).containsEntry("d/sp", "22.0@8");
+        assertThatThrownBy(() -> registry.write(new PointRef("d", "ro"), 1, null)).hasMessageContaining("not writable");
+        assertThatThrownBy(() -> registry.write(new PointRef("d", "sp"), "warm", null)).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> registry.write(new PointRef("d", "sp"), 1, 17)).hasMessageContaining("1-16");
+        assertThatThrownBy(() -> registry.write(new PointRef("d", "nope"), 1, null)).hasMessageContaining("no point 'nope'");
+    }
+
+    @Test
+    void theVirtualDriverHoldsWritesByPriorityAndRelinquishes() throws Exception {
+        registry.driverAdded("virtual", new VirtualDriver());
+        Point sp = new Point("sp", "hold", PointType.FLOAT, "degC", true, null, false, "", Map.of("initial", "20"));
+        registry.create(new DeviceConfig("v", "virtual", "", Duration.ofSeconds(1), true, Duration.ofSeconds(1), 0, Map.of(),
+                List.of(sp), ""));
+        PointRef ref = new PointRef("v", "sp");
+        registry.write(ref, 25, 8).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        registry.write(ref, 30, 12).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(registry.value(ref).value()).as("priority 8 wins over 12").isEqualTo(25.0);
+        registry.write(ref, null, 8).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(registry.value(ref).value()).isEqualTo(30.0);
+        registry.write(ref, null, 12).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(registry.value(ref).value()).as("the relinquish default").isEqualTo(20.0);
+    }
+
+    @Test
+    void aDisabledDeviceIsNotPolledAndDeletingForgetsItsValues() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
+        Waits.until("it polls", () -> cache.latest(new PointRef("d", "t")).isPresent());
+        registry.setEnabled("d", false);
+        assertThat(health("d").status()).isEqualTo(DeviceStatus.DISABLED);
+        assertThat(stored.get("d").enabled()).isFalse();
+        registry.delete("d");
+        assertThat(registry.device("d")).isEmpty();
+        assertThat(cache.latest("d")).isEmpty();
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void aSessionLostBetweenCallsIsReopened() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
+        Waits.until("it polls", () -> health("d").status() == DeviceStatus.OK);
+        fake.sinks.get("d").lost("disconnected");
+        assertThat(health("d").lastError()).isEqualTo("disconnected");
+        Waits.until("a new session", () -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
+    }
+}
