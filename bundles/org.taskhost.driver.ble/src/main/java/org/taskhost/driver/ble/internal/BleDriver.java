@@ -35,6 +35,8 @@ public class BleDriver implements Driver {
     private final Duration backoffMax;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
     private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
+    /** why and when each device's last connection ended, until it connects again: the start of its gap */
+    private final Map<String, String> lostAt = new ConcurrentHashMap<>();
     private BleClient client;
 
     @Activate
@@ -66,7 +68,7 @@ public class BleDriver implements Driver {
             Duration wait = backoff.remaining(System.nanoTime());
             if (!wait.isZero()) {
                 throw new BleException(lastFailure.get(device.id()) + "; reconnect attempt " + (backoff.failures() + 1)
-                        + " in " + wait.toMillis() + " ms");
+                        + " in " + wait.toMillis() + " ms" + gap(device.id()));
             }
             BleConnection connection = null;
             try {
@@ -74,9 +76,13 @@ public class BleDriver implements Driver {
                 connection = new BleConnection(c, c.adapterPath(device.option("adapter", defaultAdapter)),
                         device.address());
                 connection.connect(device.timeout());
-                BleSession session = new BleSession(device, connection, sink);
+                BleSession session = new BleSession(device, connection, reason -> {
+                    lostAt.put(device.id(), reason + " at " + java.time.Instant.now());
+                    sink.lost(reason);
+                }, sink);
                 backoff.succeeded();
                 lastFailure.remove(device.id());
+                lostAt.remove(device.id());
                 return session;
             } catch (BleException | RuntimeException e) {
                 if (connection != null) {
@@ -86,9 +92,14 @@ public class BleDriver implements Driver {
                 String reason = e.getMessage();
                 lastFailure.put(device.id(), reason);
                 throw new BleException(reason + " (failure " + backoff.failures() + " in a row, next attempt in "
-                        + next.toMillis() + " ms)", e);
+                        + next.toMillis() + " ms" + gap(device.id()) + ")", e);
             }
         }
+    }
+
+    private String gap(String deviceId) {
+        String lost = lostAt.get(deviceId);
+        return lost == null ? "" : "; connection lost: " + lost;
     }
 
     @Override

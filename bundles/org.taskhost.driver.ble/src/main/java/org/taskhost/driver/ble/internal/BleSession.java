@@ -24,14 +24,15 @@ final class BleSession implements DriverSession {
     private final Map<String, PointCodec> codecs = new HashMap<>();
     private final Map<String, PointValue> lastNotified = new ConcurrentHashMap<>();
 
-    BleSession(DeviceConfig device, BleConnection connection, PointSink sink) {
+    BleSession(DeviceConfig device, BleConnection connection, java.util.function.Consumer<String> onLost,
+            PointSink sink) {
         this.device = device;
         this.connection = connection;
         this.sink = sink;
         for (Point p : device.points()) {
             codecs.put(p.id(), PointCodec.of(p));
         }
-        connection.onLost(sink::lost);
+        connection.onLost(onLost);
     }
 
     @Override

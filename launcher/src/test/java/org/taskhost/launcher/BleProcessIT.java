@@ -1,0 +1,155 @@
+package org.taskhost.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The BLE driver inside the launched taskhost (Felix), against BlueZ mocked on a private D-Bus ({@link BleMock}):
+ * dbus-java's transport found through ServiceLoader in the bundle, scan, a device added over REST, a float read with
+ * its units, a write the mock receives, notifications at 10 Hz into the point cache running a triggered task on each,
+ * the device going away and coming back, bad frames and bad definitions.
+ */
+class BleProcessIT {
+
+    static final String DEVICE = """
+            {"id":"sensor","driver":"ble","address":"%s","poll_interval":0.5,"timeout":5,"points":[
+              {"id":"temp","address":"2a6e","type":"float","units":"°C","options":{"codec":"int16","scale":"0.01"}},
+              {"id":"setpoint","address":"%s","type":"float","units":"°C","writable":true,
+               "options":{"codec":"int16","scale":"0.1"}},
+              {"id":"count","address":"%s","type":"int","cov":true,"options":{"codec":"uint32","crc":"CRC-16/MODBUS"}}]}
+            """;
+
+    @Test
+    void aBleDeviceEndToEnd() throws Exception {
+        try (BleMock mock = new BleMock()) {
+            HttpTaskhost th = HttpTaskhost.start(Map.of("DBUS_SYSTEM_BUS_ADDRESS", mock.busAddress, "TASKHOST_CONSOLE", "stdin",
+                    "TASKHOST_SAMPLES", "false"), Files.createTempDirectory("e2e-ble-data"));
+            try {
+                th.process.command("taskhost:ble scan 0.5", "a scan", l -> l.contains("device(s) found"));
+                assertThat(th.process.lines()).anySatisfy(l -> assertThat(l).contains(BleMock.ADDRESS, "taskhost-sensor", "-52",
+                        "0000181a-0000-1000-8000-00805f9b34fb"));
+
+                HttpResponse<String> bad = th.post("/devices", DEVICE.formatted("C0:FF:EE", "2a6e-x", BleMock.STREAM));
+                assertThat(bad.statusCode()).as(bad.body()).isIn(400, 422);
+                assertThat(bad.body()).contains("\"address\"", "points[1].address", "not a UUID");
+                HttpResponse<String> badCodec = th.post("/devices", DEVICE.formatted(BleMock.ADDRESS, BleMock.SETPOINT,
+                        BleMock.STREAM).replace("\"crc\":\"CRC-16/MODBUS\"", "\"crc\":\"CRC-17\""));
+                assertThat(badCodec.statusCode()).as(badCodec.body()).isIn(400, 422);
+                assertThat(badCodec.body()).contains("points[2].options.crc", "unknown CRC 'CRC-17'");
+
+                HttpResponse<String> added = th.post("/devices", DEVICE.formatted(BleMock.ADDRESS, BleMock.SETPOINT, BleMock.STREAM));
+                assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
+                awaitBody(th, "/devices/sensor/points/temp", "21.5 GOOD", b -> b.contains("\"value\":21.5") && b.contains("\"quality\":\"GOOD\""));
+                assertThat(th.get("/devices/sensor/points/temp").body()).contains("\"units\":\"°C\"");
+
+                HttpResponse<String> written = th.post("/devices/sensor/points/setpoint/write", "{\"value\":22.5}");
+                assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+                assertThat(mock.command("written " + BleMock.SETPOINT)).isEqualTo("e100 1");
+
+                GitFixture repo = new GitFixture();
+                repo.write("Counter.java", """
+                        import org.taskhost.api.TaskBase;
+                        public class Counter extends TaskBase {
+                            public void initialize() { }
+                            public void execute() {
+                                logger().log(System.Logger.Level.INFO, "ble count " + (long) pv("COUNT").getDouble());
+                            }
+                            public void cleanup() { }
+                        }
+                        """).write("config.yaml", """
+                        parameters:
+                          mode: triggered
+                        triggers:
+                          - point: sensor/count
+                            input: COUNT
+                        pvs:
+                          inputs:
+                            COUNT: {type: int, value: -1}
+                        """);
+                HttpResponse<String> plugin = th.post("/tasks", "{\"name\":\"blecount\",\"git_url\":\"" + repo.commitAll() + "\"}");
+                assertThat(plugin.statusCode()).as(plugin.body()).isIn(200, 201);
+                th.process.awaitLine("the task ready", l -> l.contains("[blecount] STATUS INIT"));
+
+                mock.command("stream " + BleMock.STREAM + " 10 20");
+                awaitBody(th, "/devices/sensor/points/count", "the 20th notification", b -> b.contains("\"value\":19,"));
+                // a run per notification; a run reads COUNT when it starts, so two notifications close together
+                // may both show the newer value
+                th.process.awaitLine("the run of the last notification", l -> l.contains("[blecount] ble count 19"));
+                awaitTrue("20 runs", () -> th.process.lines().stream().filter(l -> l.contains("[blecount] ble count ")).count() >= 20);
+
+                mock.command("goaway");
+                // the health says what happened: the loss and its time, each failed attempt, the backoff
+                awaitBody(th, "/devices", "the device in ERROR", b -> b.contains("\"status\":\"ERROR\"")
+                        && b.contains("not found by hci0") && b.contains("connection lost: device " + BleMock.ADDRESS + " disconnected at ")
+                        && b.contains("reconnect attempt"));
+                mock.command("comeback");
+                awaitBody(th, "/devices", "the device OK again", b -> b.contains("\"status\":\"OK\""));
+                assertThat(th.get("/devices").body()).doesNotContain("\"error_count\":0").doesNotContain("\"last_ok_at\":null");
+                awaitTrue("notifications enabled again", () -> mock.command("frame " + BleMock.STREAM + " " + frame(1000)).equals("true"));
+                awaitBody(th, "/devices/sensor/points/count", "the notification after the reconnect", b -> b.contains("\"value\":1000,"));
+                th.process.awaitLine("a run after the reconnect", l -> l.contains("[blecount] ble count 1000"));
+
+                String wrongCrc = frame(1001).substring(0, 24) + "0000";
+                assertThat(mock.command("frame " + BleMock.STREAM + " " + wrongCrc)).isEqualTo("true");
+                awaitBody(th, "/devices/sensor/points/count", "BAD quality with the reason",
+                        b -> b.contains("\"quality\":\"BAD\"") && b.contains("bad frame: wrong CRC: CRC-16/MODBUS"));
+                mock.command("frame " + BleMock.STREAM + " " + frame(1002));
+                awaitBody(th, "/devices/sensor/points/count", "GOOD again", b -> b.contains("\"value\":1002,") && b.contains("\"quality\":\"GOOD\""));
+                assertThat(th.get("/devices").body()).contains("\"status\":\"OK\"");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\ntaskhost's output:\n" + String.join("\n", th.process.lines()), e);
+            } finally {
+                th.close();
+            }
+        }
+    }
+
+    /** A stream frame: counter uint32 LE, 8 bytes of time, CRC-16/MODBUS LE, as hex. */
+    static String frame(int counter) {
+        byte[] body = new byte[12];
+        java.nio.ByteBuffer.wrap(body).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(counter).putLong(System.nanoTime());
+        int crc = 0xFFFF;
+        for (byte b : body) {
+            crc ^= b & 0xFF;
+            for (int i = 0; i < 8; i++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
+            }
+        }
+        return java.util.HexFormat.of().formatHex(body) + String.format("%02x%02x", crc & 0xFF, crc >> 8);
+    }
+
+    static String awaitBody(HttpTaskhost th, String path, String what, Predicate<String> match) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < end) {
+            body = th.get(path).body();
+            if (match.test(body)) {
+                return body;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what + " at " + path + "; last: " + body);
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    static void awaitTrue(String what, Check check) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+}
