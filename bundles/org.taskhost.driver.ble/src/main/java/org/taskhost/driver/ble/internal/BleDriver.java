@@ -45,7 +45,8 @@ public class BleDriver implements Driver {
                 Duration.ofMillis((long) (config.backoffMax() * 1000)));
     }
 
-    BleDriver(String bus, String adapter, Duration backoffInitial, Duration backoffMax) {
+    /** For tests and benchmarks: the bus address (empty: the system bus), the default adapter and the backoff. */
+    public BleDriver(String bus, String adapter, Duration backoffInitial, Duration backoffMax) {
         this.bus = bus == null ? "" : bus.trim();
         this.defaultAdapter = adapter == null ? "" : adapter.trim();
         this.backoffInitial = backoffInitial;
@@ -152,7 +153,7 @@ public class BleDriver implements Driver {
     }
 
     @Deactivate
-    synchronized void close() {
+    public synchronized void close() {
         if (client != null) {
             client.close();
             client = null;

@@ -55,6 +55,9 @@ final class PointCodec {
     private static void put(Map<String, Object> config, String key, String value) {
         int dot = key.indexOf('.');
         if (dot < 0) {
+            if (config.get(key) instanceof Map) {
+                throw new CodecConfigException(key, "is given both as a value and as a map ('" + key + ".*')");
+            }
             config.put(key, value);
             return;
         }

@@ -3,7 +3,6 @@ package org.taskhost.driver.ble.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import org.taskhost.api.device.PointSink;
 import org.taskhost.api.device.PointValue;
 
@@ -40,7 +39,4 @@ final class RecordingSink implements PointSink {
         }
     }
 
-    static <T> Predicate<T> any() {
-        return t -> true;
-    }
 }
