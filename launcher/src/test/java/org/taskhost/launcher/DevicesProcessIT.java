@@ -205,6 +205,9 @@ class DevicesProcessIT {
                     .contains("hold");
             assertThat(first.process.command("taskhost:write ahu1 sp 30 4", "the write", l -> l.contains("wrote 30 to ahu1/sp")))
                     .contains("at priority 4", "it reads 30.0 (GOOD)");
+        } catch (AssertionError | Exception e) {
+            System.out.println(String.join("\n", first.process.lines()));
+            throw e;
         } finally {
             first.close();
         }
@@ -218,6 +221,9 @@ class DevicesProcessIT {
             assertThat(point(second, "dead", "p")).containsEntry("value", 5.0);
             assertThat(second.process.command("taskhost:devices", "with dead", l -> l.matches("(taskhost> )?dead\\s+virtual.*")))
                     .contains("OK");
+        } catch (AssertionError | Exception e) {
+            System.out.println(String.join("\n", second.process.lines()));
+            throw e;
         } finally {
             second.close();
         }
