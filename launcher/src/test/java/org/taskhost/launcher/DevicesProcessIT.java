@@ -64,6 +64,33 @@ class DevicesProcessIT {
                 """).commitAll();
     }
 
+    /** A reactive task run by a point trigger: each change of ahu1/t is put into T_IN, which runs it. */
+    static String watcher() throws Exception {
+        return new GitFixture().write("Watcher.java", """
+                import org.taskhost.api.TaskBase;
+                public class Watcher extends TaskBase {
+                    public void initialize() { }
+                    public void execute() {
+                        pv("RUNS").set(pv("RUNS").getDouble() + 1);
+                        pv("LAST").set(pv("T_IN").getDouble());
+                    }
+                    public void cleanup() { }
+                }
+                """).write("config.yaml", """
+                parameters:
+                  mode: reactive
+                pvs:
+                  inputs:
+                    T_IN: {type: float}
+                  outputs:
+                    RUNS: {type: int}
+                    LAST: {type: float}
+                triggers:
+                  - point: ahu1/t
+                    input: T_IN
+                """).commitAll();
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(HttpResponse<String> r) throws Exception {
         return JSON.readValue(r.body(), Map.class);
@@ -197,6 +224,16 @@ class DevicesProcessIT {
             assertThat(badPriority.body()).contains("\"field\":\"priority\"");
             HttpResponse<String> readNow = first.post("/devices/ahu1/read", null);
             assertThat(readNow.statusCode()).as(readNow.body()).isEqualTo(200);
+
+            // a point trigger runs a reactive task with the point's value
+            var watcher = first.post("/tasks", "{\"name\":\"watcher\",\"git_url\":\"" + watcher() + "\"}");
+            assertThat(watcher.statusCode()).as(watcher.body()).isEqualTo(201);
+            Map<String, Object> triggered = client.one("""
+                    runs, last = connect('BEAMLINE:DEFAULT:WATCHER:RUNS'), connect('BEAMLINE:DEFAULT:WATCHER:LAST')
+                    until(lambda: runs.get(use_monitor=False) >= 3 and last.get(use_monitor=False) > 0, 'the trigger to run WATCHER')
+                    out(runs=runs.get(use_monitor=False), last=last.get(use_monitor=False))
+                    """);
+            assertThat(((Number) triggered.get("last")).doubleValue()).isPositive();
 
             // the shell
             assertThat(first.process.command("taskhost:devices", "with ahu1", l -> l.matches("(taskhost> )?ahu1\\s+virtual\\s+sim-1\\s+OK.*")))
