@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.util.Objects;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.taskhost.api.device.Devices;
 import org.taskhost.api.pv.Pv;
 
 /**
@@ -68,5 +69,13 @@ public abstract class PluginBase {
     /** @param message the new MESSAGE text */
     protected final void setMessage(String message) {
         context().setMessage(message);
+    }
+
+    /**
+     * @return the devices and their points (see {@link PluginContext#devices()})
+     * @since 1.1
+     */
+    protected final Devices devices() {
+        return context().devices();
     }
 }

@@ -54,7 +54,7 @@ public class PointTriggers implements PluginListener {
         }
     }
 
-    private void follow(String plugin) {
+    private synchronized void follow(String plugin) {
         unfollow(plugin);
         List<TriggerSpec> triggers = runtime.plugin(plugin).flatMap(p -> p.config()).map(c -> c.triggers()).orElse(List.of());
         List<ListenerHandle> handles = new ArrayList<>();
@@ -66,10 +66,12 @@ public class PointTriggers implements PluginListener {
         }
         if (!handles.isEmpty()) {
             byPlugin.put(plugin, handles);
+            log.info(plugin + ": triggered by points " + triggers.stream().filter(t -> TriggerSpec.POINT.equals(t.type()))
+                    .map(TriggerSpec::source).toList());
         }
     }
 
-    private void unfollow(String plugin) {
+    private synchronized void unfollow(String plugin) {
         List<ListenerHandle> handles = byPlugin.remove(plugin);
         if (handles != null) {
             handles.forEach(ListenerHandle::close);
@@ -85,18 +87,30 @@ public class PointTriggers implements PluginListener {
             return;
         }
         try {
-            if (t.input() != null) {
-                Pv input = p.pvs().stream().filter(x -> x.name().equals(t.input())).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no input " + t.input()));
-                input.put(v.value());
-                if (p.mode() == PluginMode.REACTIVE) {
-                    return;
-                }
+            if (t.input() == null) {
+                p.trigger();
+                return;
             }
-            p.trigger();
+            Pv input = p.pvs().stream().filter(x -> x.name().equals(t.input())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no input " + t.input()));
+            input.put(v.value()).whenComplete((r, e) -> {
+                if (e != null) {
+                    refuse(plugin, t, "the plugin failed on the put: " + DeviceLoop.describe(e.getCause() != null ? e.getCause() : e));
+                } else if (p.mode() != PluginMode.REACTIVE) {
+                    try {
+                        p.trigger();
+                    } catch (RuntimeException x) {
+                        refuse(plugin, t, DeviceLoop.describe(x));
+                    }
+                }
+            });
         } catch (RuntimeException e) {
-            log.warn("point " + t.source() + " could not run plugin " + plugin + ": " + e.getMessage());
+            refuse(plugin, t, DeviceLoop.describe(e));
         }
+    }
+
+    private void refuse(String plugin, TriggerSpec t, String why) {
+        log.warn(plugin + ": trigger point " + t.source() + ": change not used: " + why);
     }
 
     @Deactivate

@@ -29,11 +29,13 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /api/v1/devices/{id}/points}: the points with their cached values, one point with its history, a read now
- * ({@code POST /devices/{id}/read}) and a write ({@code POST .../points/{point}/write}, operate role).
+ * ({@code POST /devices/{id}/read}) and a write ({@code POST .../points/{point}/write}, operate role). Its root path is
+ * {@link DevicesResource}'s, which Jersey merges: a root of {@code api/v1/devices/{id}} would take every
+ * {@code /devices/<id>} request away from it.
  */
 @Component(service = PointsResource.class)
 @JakartarsResource
-@Path("api/v1/devices/{id}")
+@Path("api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class PointsResource {
 
@@ -41,7 +43,7 @@ public class PointsResource {
     DevicesComponent devices;
 
     @GET
-    @Path("points")
+    @Path("{id}/points")
     public Response points(@PathParam("id") String id) {
         Optional<Device> d = devices.device(id);
         if (d.isEmpty()) {
@@ -51,7 +53,7 @@ public class PointsResource {
     }
 
     @GET
-    @Path("points/{point}")
+    @Path("{id}/points/{point}")
     public Response point(@PathParam("id") String id, @PathParam("point") String point) {
         Optional<Point> p = devices.device(id).flatMap(d -> d.config().point(point));
         if (p.isEmpty()) {
@@ -69,7 +71,7 @@ public class PointsResource {
     }
 
     @POST
-    @Path("read")
+    @Path("{id}/read")
     public Response read(@PathParam("id") String id) {
         Optional<Device> d = devices.device(id);
         if (d.isEmpty()) {
@@ -95,7 +97,7 @@ public class PointsResource {
     }
 
     @POST
-    @Path("points/{point}/write")
+    @Path("{id}/points/{point}/write")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response write(@PathParam("id") String id, @PathParam("point") String point, Map<String, Object> body) {
         Optional<DeviceConfig> c = devices.device(id).map(Device::config);

@@ -39,12 +39,19 @@ final class Replies {
         body.put("ok", false);
         body.put("message", "the definition was refused: " + problems.get(0)
                 + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-        body.put("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        body.put("errors", problems.stream().map(Replies::problem).toList());
         Map<String, Object> validation = new LinkedHashMap<>();
         validation.put("ok", false);
         validation.put("errors", problems.stream().map(DeviceProblem::toString).toList());
         body.put("validation", validation);
         return Response.status(422).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    private static Map<String, Object> problem(DeviceProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("field", p.field());
+        m.put("message", p.message());
+        return m;
     }
 
     static Response field(String field, String message) {
