@@ -36,6 +36,11 @@ class BleProcessIT {
                 assertThat(th.process.lines()).anySatisfy(l -> assertThat(l).contains(BleMock.ADDRESS, "taskhost-sensor", "-52",
                         "0000181a-0000-1000-8000-00805f9b34fb"));
 
+                HttpResponse<String> found = th.post("/devices/discover?driver=ble&timeout=0.5", null);
+                assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+                assertThat(found.body()).contains("\"address\":\"" + BleMock.ADDRESS + "\"", "\"name\":\"taskhost-sensor\"",
+                        "\"rssi\":\"-52\"");
+
                 HttpResponse<String> bad = th.post("/devices", DEVICE.formatted("C0:FF:EE", "2a6e-x", BleMock.STREAM));
                 assertThat(bad.statusCode()).as(bad.body()).isIn(400, 422);
                 assertThat(bad.body()).contains("\"address\"", "points[1].address", "not a UUID");
@@ -90,7 +95,7 @@ class BleProcessIT {
                         && b.contains("not found by hci0") && b.contains("connection lost: device " + BleMock.ADDRESS + " disconnected at ")
                         && b.contains("reconnect attempt"));
                 mock.command("comeback");
-                awaitBody(th, "/devices", "the device OK again", b -> b.contains("\"status\":\"OK\""));
+                awaitBody(th, "/devices/sensor", "the device OK again", b -> b.contains("\"status\":\"OK\""));
                 assertThat(th.get("/devices").body()).doesNotContain("\"error_count\":0").doesNotContain("\"last_ok_at\":null");
                 awaitTrue("notifications enabled again", () -> mock.command("frame " + BleMock.STREAM + " " + frame(1000)).equals("true"));
                 awaitBody(th, "/devices/sensor/points/count", "the notification after the reconnect", b -> b.contains("\"value\":1000,"));
