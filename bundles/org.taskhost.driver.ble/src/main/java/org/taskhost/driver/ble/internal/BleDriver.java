@@ -110,6 +110,11 @@ public class BleDriver implements Driver {
             problems.add(new DeviceProblem("address", "not a Bluetooth address like C0:FF:EE:00:00:01: '"
                     + device.address() + "'"));
         }
+        for (String option : device.options().keySet()) {
+            if (!option.equals("adapter")) {
+                problems.add(new DeviceProblem("options." + option, "unknown option of a BLE device (known: adapter)"));
+            }
+        }
         String adapter = device.option("adapter", "");
         if (!adapter.isEmpty() && !adapter.matches("hci[0-9]+")) {
             problems.add(new DeviceProblem("options.adapter", "not an adapter name like hci0: '" + adapter + "'"));

@@ -160,6 +160,12 @@ class BleDriverMockTest {
                 "points[2].options.scale", "points[3].options.value.codec");
         assertThat(problems.get(1).message()).contains("not a UUID");
         assertThat(driver.validate(device(ADDRESS, TEMP, SET, COUNT, HUMIDITY))).isEmpty();
+        DeviceConfig typo = new DeviceConfig("sensor", "ble", ADDRESS, Duration.ofSeconds(1), true, Duration.ofSeconds(5),
+                0, Map.of("adaptor", "hci0"), List.of(TEMP), "");
+        assertThat(driver.validate(typo)).extracting(DeviceProblem::field).containsExactly("options.adaptor");
+        DeviceConfig badAdapter = new DeviceConfig("sensor", "ble", ADDRESS, Duration.ofSeconds(1), true,
+                Duration.ofSeconds(5), 0, Map.of("adapter", "usb0"), List.of(TEMP), "");
+        assertThat(driver.validate(badAdapter)).extracting(DeviceProblem::field).containsExactly("options.adapter");
     }
 
     @Test
