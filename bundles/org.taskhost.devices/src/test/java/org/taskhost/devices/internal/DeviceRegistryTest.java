@@ -182,8 +182,11 @@ class DeviceRegistryTest {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
         Waits.until("it polls", () -> health("d").status() == DeviceStatus.OK);
+        long polls = health("d").pollCount();
         fake.sinks.get("d").lost("disconnected");
         assertThat(health("d").lastError()).isEqualTo("disconnected");
+        assertThat(health("d").errorCount()).isEqualTo(1);
+        assertThat(health("d").pollCount()).as("a loss between polls is no poll").isBetween(polls, polls + 1);
         Waits.until("a new session", () -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
     }
 }
