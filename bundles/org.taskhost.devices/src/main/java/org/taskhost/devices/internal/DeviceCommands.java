@@ -23,7 +23,7 @@ public class DeviceCommands {
 
     public String devices() {
         TextTable t = new TextTable("ID", "DRIVER", "ADDRESS", "STATUS", "POINTS", "INTERVAL", "POLLS", "ERRORS", "LAST OK", "MESSAGE");
-        for (Device d : devices.devices()) {
+        for (Device d : devices.access().devices()) {
             DeviceHealth h = d.health();
             t.row(d.id(), d.config().driver(), d.config().address(), h.status(), d.config().points().size(),
                     d.config().pollInterval().toMillis() / 1000.0 + " s", h.pollCount(), h.errorCount(),
@@ -33,7 +33,7 @@ public class DeviceCommands {
     }
 
     public String points(String device) {
-        Optional<Device> d = devices.device(device);
+        Optional<Device> d = devices.access().device(device);
         if (d.isEmpty()) {
             throw new IllegalArgumentException("no device '" + device + "'");
         }
@@ -54,16 +54,16 @@ public class DeviceCommands {
     public String write(String device, String point, String value, int priority) throws Exception {
         Object v = value.equalsIgnoreCase("null") ? null : value;
         Integer p = priority == 0 ? null : priority;
-        Device d = devices.device(device).orElseThrow(() -> new IllegalArgumentException("no device '" + device + "'"));
+        Device d = devices.access().device(device).orElseThrow(() -> new IllegalArgumentException("no device '" + device + "'"));
         long limit = d.config().timeout().multipliedBy(d.config().retries() + 1L).plusSeconds(2).toMillis();
         try {
-            devices.write(new PointRef(device, point), v, p).toCompletableFuture().get(limit, TimeUnit.MILLISECONDS);
+            devices.access().write(new PointRef(device, point), v, p).toCompletableFuture().get(limit, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("device " + device + " refused the write: " + DeviceLoop.describe(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("device " + device + " did not answer in " + limit / 1000 + " s");
         }
-        PointValue now = devices.value(new PointRef(device, point));
+        PointValue now = devices.access().value(new PointRef(device, point));
         return (v == null ? "relinquished " : "wrote " + value + " to ") + device + "/" + point
                 + (p == null ? "" : " at priority " + p) + "; it reads " + PointValues.display(now.value()) + " (" + now.quality() + ")";
     }

@@ -225,7 +225,7 @@ final class DeviceLoop implements PointSink {
     public void lost(String reason) {
         if (!closed) {
             sessionLost = true;
-            health.failed(reason);
+            health.lost(reason);
         }
     }
 

@@ -7,30 +7,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
-import org.taskhost.api.device.DeviceException;
 import org.taskhost.api.device.DeviceProblem;
-import org.taskhost.api.device.Devices;
-import org.taskhost.api.device.DiscoveredDevice;
 import org.taskhost.api.device.Driver;
-import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.Point;
-import org.taskhost.api.device.PointListener;
 import org.taskhost.api.device.PointRef;
-import org.taskhost.api.device.PointValue;
 
 /**
  * Every configured device and its {@link DeviceLoop}, and the drivers by name. Changes (a device created, updated,
- * removed, enabled; a driver that comes or goes) are serialized here and restart only the loops they concern.
+ * removed, enabled; a driver that comes or goes) are serialized here and restart only the loops they concern. What
+ * plugins and views do with devices goes through {@link DeviceAccess}.
  */
-final class DeviceRegistry implements Devices {
+final class DeviceRegistry {
 
     /** Where definitions are kept across restarts. */
     interface Store {
@@ -183,87 +176,17 @@ final class DeviceRegistry implements Devices {
         }
     }
 
-    @Override
-    public List<Device> devices() {
+    /** @return every device as it is now, by id */
+    List<Device> devices() {
         return loops.values().stream().map(l -> new Device(l.config(), l.health()))
                 .sorted(Comparator.comparing(Device::id)).toList();
     }
 
-    @Override
-    public Optional<Device> device(String id) {
+    Optional<Device> device(String id) {
         return loop(id).map(l -> new Device(l.config(), l.health()));
     }
 
-    /** @throws IllegalArgumentException if the device or point is not configured */
-    Point point(PointRef ref) {
-        DeviceLoop loop = loops.get(ref.device());
-        if (loop == null) {
-            throw new IllegalArgumentException("no device '" + ref.device() + "'");
-        }
-        return loop.config().point(ref.point()).orElseThrow(() -> new IllegalArgumentException(
-                "device '" + ref.device() + "' has no point '" + ref.point() + "'"));
-    }
-
-    @Override
-    public PointValue value(PointRef ref) {
-        point(ref);
-        return cache.latest(ref).orElseGet(() -> PointValue.bad("not read yet"));
-    }
-
-    @Override
-    public CompletionStage<Map<String, PointValue>> readNow(String device) {
-        DeviceLoop loop = loops.get(device);
-        if (loop == null) {
-            throw new IllegalArgumentException("no device '" + device + "'");
-        }
-        return loop.readNow();
-    }
-
-    @Override
-    public CompletionStage<Void> write(PointRef ref, Object value, Integer priority) {
-        Point p = point(ref);
-        if (!p.writable()) {
-            throw new IllegalArgumentException("point " + ref + " is not writable");
-        }
-        if (priority != null && (priority < 1 || priority > 16)) {
-            throw new IllegalArgumentException("priority " + priority + " is out of range 1-16");
-        }
-        Object converted;
-        try {
-            converted = PointValues.convert(value, p.type());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("point " + ref + " is " + p.type().label() + ": " + e.getMessage(), e);
-        }
-        Integer effective = priority != null ? priority : p.writePriority();
-        DeviceLoop loop = loops.get(ref.device());
-        if (loop == null) {
-            return CompletableFuture.failedFuture(new DeviceException("device '" + ref.device() + "' was removed"));
-        }
-        return loop.write(p, converted, effective);
-    }
-
-    @Override
-    public ListenerHandle listen(PointRef point, PointListener listener) {
-        return cache.listen(point, listener);
-    }
-
-    @Override
-    public ListenerHandle listenDevice(String device, PointListener listener) {
-        return cache.listenDevice(device, listener);
-    }
-
-    @Override
-    public List<DiscoveredDevice> discover(String driver, Map<String, String> options, long timeoutMillis) {
-        Driver d = drivers.get(driver);
-        if (d == null) {
-            throw new IllegalArgumentException("no driver '" + driver + "' (registered: " + driverNames() + ")");
-        }
-        try {
-            return d.discover(options == null ? Map.of() : options, Duration.ofMillis(timeoutMillis));
-        } catch (UnsupportedOperationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DeviceException("discovery with driver '" + driver + "' failed: " + DeviceLoop.describe(e), e);
-        }
+    Optional<Driver> driver(String name) {
+        return Optional.ofNullable(drivers.get(name));
     }
 }

@@ -2,10 +2,7 @@ package org.taskhost.devices.internal;
 
 import java.io.IOException;
 import java.util.Dictionary;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,26 +21,20 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
-import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.Devices;
-import org.taskhost.api.device.DiscoveredDevice;
 import org.taskhost.api.device.Driver;
-import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.PointCache;
-import org.taskhost.api.device.PointListener;
-import org.taskhost.api.device.PointRef;
-import org.taskhost.api.device.PointValue;
 
 /**
- * The devices service: the {@link Devices} facade and the {@link PointCache}, the drivers on the whiteboard, and
- * the {@link ManagedServiceFactory} of PID {@code org.taskhost.device} through which Config Admin hands over every
+ * The devices bundle's core: registers the {@link Devices} service ({@link DeviceAccess}) and the {@link PointCache},
+ * binds the drivers on the whiteboard, and registers the {@link ManagedServiceFactory} of PID {@code org.taskhost.device} through which Config Admin hands over every
  * stored device at start and every device changed in a {@code .cfg} file later. Changes made here (REST, shell) are
  * applied at once and stored; Config Admin's echo of them is then recognized and skipped.
  */
-@Component(service = {DevicesComponent.class, Devices.class}, immediate = true, configurationPid = "org.taskhost.devices")
+@Component(service = DevicesComponent.class, immediate = true, configurationPid = "org.taskhost.devices")
 @Designate(ocd = DevicesConfig.class)
-public class DevicesComponent implements Devices {
+public class DevicesComponent {
 
     private final Logger log;
     private final Dispatcher dispatcher;
@@ -51,8 +42,10 @@ public class DevicesComponent implements Devices {
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("devices-ticks").daemon().factory());
     private final DeviceRegistry registry;
+    private final DeviceAccess access;
     private final Map<String, AtomicInteger> ownWrites = new ConcurrentHashMap<>();
     private final Map<String, String> idsByPid = new ConcurrentHashMap<>();
+    private final ServiceRegistration<?> devicesRegistration;
     private final ServiceRegistration<?> cacheRegistration;
     private final ServiceRegistration<?> factoryRegistration;
 
@@ -76,6 +69,8 @@ public class DevicesComponent implements Devices {
                 store.delete(id);
             }
         }, ticks, log::info);
+        this.access = new DeviceAccess(registry, cache);
+        this.devicesRegistration = context.registerService(Devices.class, access, null);
         this.cacheRegistration = context.registerService(PointCache.class, cache, null);
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(org.osgi.framework.Constants.SERVICE_PID, DeviceStore.FACTORY_PID);
@@ -135,6 +130,11 @@ public class DevicesComponent implements Devices {
         return registry;
     }
 
+    /** @return the {@link Devices} service */
+    DeviceAccess access() {
+        return access;
+    }
+
     PointCacheImpl cache() {
         return cache;
     }
@@ -143,48 +143,9 @@ public class DevicesComponent implements Devices {
     void deactivate() {
         factoryRegistration.unregister();
         cacheRegistration.unregister();
+        devicesRegistration.unregister();
         registry.close();
         ticks.shutdownNow();
         dispatcher.close();
-    }
-
-    @Override
-    public List<Device> devices() {
-        return registry.devices();
-    }
-
-    @Override
-    public Optional<Device> device(String id) {
-        return registry.device(id);
-    }
-
-    @Override
-    public PointValue value(PointRef point) {
-        return registry.value(point);
-    }
-
-    @Override
-    public CompletionStage<Map<String, PointValue>> readNow(String device) {
-        return registry.readNow(device);
-    }
-
-    @Override
-    public CompletionStage<Void> write(PointRef point, Object value, Integer priority) {
-        return registry.write(point, value, priority);
-    }
-
-    @Override
-    public ListenerHandle listen(PointRef point, PointListener listener) {
-        return registry.listen(point, listener);
-    }
-
-    @Override
-    public ListenerHandle listenDevice(String device, PointListener listener) {
-        return registry.listenDevice(device, listener);
-    }
-
-    @Override
-    public List<DiscoveredDevice> discover(String driver, Map<String, String> options, long timeoutMillis) {
-        return registry.discover(driver, options, timeoutMillis);
     }
 }

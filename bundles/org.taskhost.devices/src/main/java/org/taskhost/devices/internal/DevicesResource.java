@@ -43,7 +43,7 @@ public class DevicesResource {
 
     @GET
     public List<Map<String, Object>> list() {
-        return devices.devices().stream().map(DeviceMaps::device).toList();
+        return devices.access().devices().stream().map(DeviceMaps::device).toList();
     }
 
     @POST
@@ -68,7 +68,7 @@ public class DevicesResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return devices.device(id).map(d -> Response.ok(DeviceMaps.device(d)).build())
+        return devices.access().device(id).map(d -> Response.ok(DeviceMaps.device(d)).build())
                 .orElseGet(() -> Replies.error(404, "no device '" + id + "'"));
     }
 
@@ -79,7 +79,7 @@ public class DevicesResource {
         if (body == null) {
             return Replies.error(400, "the body must be a JSON object defining the device");
         }
-        if (devices.device(id).isEmpty()) {
+        if (devices.access().device(id).isEmpty()) {
             return Replies.error(404, "no device '" + id + "'; create it with POST /api/v1/devices");
         }
         Map<String, Object> definition = new LinkedHashMap<>(body);
@@ -153,7 +153,7 @@ public class DevicesResource {
             }
         });
         try {
-            List<DiscoveredDevice> found = devices.discover(driver, opts, (long) ((timeout == null ? 3.0 : timeout) * 1000));
+            List<DiscoveredDevice> found = devices.access().discover(driver, opts, (long) ((timeout == null ? 3.0 : timeout) * 1000));
             return Replies.ok(200, found.size() + " device(s) found", Map.of("devices", found.stream().map(DevicesResource::found).toList()));
         } catch (IllegalArgumentException e) {
             return Replies.error(404, e.getMessage());
@@ -174,6 +174,6 @@ public class DevicesResource {
     }
 
     private Device describe(String id) {
-        return devices.device(id).orElseThrow(() -> new NoSuchElementException("no device '" + id + "'"));
+        return devices.access().device(id).orElseThrow(() -> new NoSuchElementException("no device '" + id + "'"));
     }
 }

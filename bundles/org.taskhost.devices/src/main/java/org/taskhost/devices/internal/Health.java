@@ -30,6 +30,13 @@ final class Health {
                 h.pollCount() + 1);
     }
 
+    /** The driver reported the session broken between polls: an error, but no poll. */
+    synchronized void lost(String reason) {
+        DeviceHealth h = current;
+        current = new DeviceHealth(DeviceStatus.ERROR, reason, h.lastPollAt(), h.lastOkAt(), reason, h.errorCount() + 1,
+                h.pollCount());
+    }
+
     /** A poll that does not return: the device is marked, once, without counting a poll that has not ended. */
     synchronized void hung(String reason) {
         DeviceHealth h = current;

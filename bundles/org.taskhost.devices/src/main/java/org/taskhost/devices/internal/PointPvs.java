@@ -103,7 +103,7 @@ public class PointPvs implements PvRegistryListener, PvListener {
         }
         m.shown = value.value();
         try {
-            devices.write(m.point, value.value(), null).whenComplete((r, e) -> {
+            devices.access().write(m.point, value.value(), null).whenComplete((r, e) -> {
                 if (e != null) {
                     log.warn("a put on " + pv.fullName() + " was not written to point " + m.point + ": " + DeviceLoop.describe(e));
                 }

@@ -45,7 +45,7 @@ public class PointsResource {
     @GET
     @Path("{id}/points")
     public Response points(@PathParam("id") String id) {
-        Optional<Device> d = devices.device(id);
+        Optional<Device> d = devices.access().device(id);
         if (d.isEmpty()) {
             return Replies.error(404, "no device '" + id + "'");
         }
@@ -55,9 +55,9 @@ public class PointsResource {
     @GET
     @Path("{id}/points/{point}")
     public Response point(@PathParam("id") String id, @PathParam("point") String point) {
-        Optional<Point> p = devices.device(id).flatMap(d -> d.config().point(point));
+        Optional<Point> p = devices.access().device(id).flatMap(d -> d.config().point(point));
         if (p.isEmpty()) {
-            return Replies.error(404, devices.device(id).isEmpty() ? "no device '" + id + "'" : "device '" + id + "' has no point '" + point + "'");
+            return Replies.error(404, devices.access().device(id).isEmpty() ? "no device '" + id + "'" : "device '" + id + "' has no point '" + point + "'");
         }
         Map<String, Object> m = point(id, p.get());
         m.put("history", devices.cache().history(new PointRef(id, point)).stream().map(DeviceMaps::value).toList());
@@ -73,7 +73,7 @@ public class PointsResource {
     @POST
     @Path("{id}/read")
     public Response read(@PathParam("id") String id) {
-        Optional<Device> d = devices.device(id);
+        Optional<Device> d = devices.access().device(id);
         if (d.isEmpty()) {
             return Replies.error(404, "no device '" + id + "'");
         }
@@ -81,7 +81,7 @@ public class PointsResource {
             return Replies.error(409, "device " + id + " is not polled: " + d.get().health().message());
         }
         try {
-            Map<String, PointValue> values = devices.readNow(id).toCompletableFuture()
+            Map<String, PointValue> values = devices.access().readNow(id).toCompletableFuture()
                     .get(deadline(d.get().config()).toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Object> out = new LinkedHashMap<>();
             values.forEach((k, v) -> out.put(k, DeviceMaps.value(v)));
@@ -100,7 +100,7 @@ public class PointsResource {
     @Path("{id}/points/{point}/write")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response write(@PathParam("id") String id, @PathParam("point") String point, Map<String, Object> body) {
-        Optional<DeviceConfig> c = devices.device(id).map(Device::config);
+        Optional<DeviceConfig> c = devices.access().device(id).map(Device::config);
         if (c.isEmpty() || c.get().point(point).isEmpty()) {
             return Replies.error(404, c.isEmpty() ? "no device '" + id + "'" : "device '" + id + "' has no point '" + point + "'");
         }
@@ -125,7 +125,7 @@ public class PointsResource {
             return Replies.error(409, "point " + id + "/" + point + " is not writable (writable: false in its definition)");
         }
         try {
-            devices.write(new PointRef(id, point), body.get("value"), priority).toCompletableFuture()
+            devices.access().write(new PointRef(id, point), body.get("value"), priority).toCompletableFuture()
                     .get(deadline(c.get()).toMillis(), TimeUnit.MILLISECONDS);
             Object value = body.get("value");
             return Replies.ok(200, value == null ? "relinquished " + id + "/" + point + (priority == null ? "" : " at priority " + priority)

@@ -39,6 +39,7 @@ class DeviceRegistryTest {
             stored.remove(id);
         }
     }, ticks, line -> { });
+    private final DeviceAccess access = new DeviceAccess(registry, cache);
     private final FakeDriver fake = new FakeDriver();
 
     @AfterEach
@@ -96,8 +97,8 @@ class DeviceRegistryTest {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("ok", "ai1"), point("missing", "bad")));
         Waits.until("both points are read", () -> cache.latest("d").size() == 2);
-        assertThat(registry.value(new PointRef("d", "ok")).quality()).isEqualTo(Quality.GOOD);
-        assertThat(registry.value(new PointRef("d", "missing")).reason()).isEqualTo("unknown-object");
+        assertThat(access.value(new PointRef("d", "ok")).quality()).isEqualTo(Quality.GOOD);
+        assertThat(access.value(new PointRef("d", "missing")).reason()).isEqualTo("unknown-object");
         assertThat(health("d").status()).isEqualTo(DeviceStatus.OK);
     }
 
@@ -136,15 +137,15 @@ class DeviceRegistryTest {
         Point fixed = new Point("sp", "av1", PointType.FLOAT, "", true, 8, false, "", Map.of());
         Point ro = new Point("ro", "ai1", PointType.FLOAT, "", false, null, false, "", Map.of());
         registry.create(device("d", "fake", "good", Duration.ofSeconds(1), fixed, ro));
-        registry.write(new PointRef("d", "sp"), "21.5", null).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        registry.write(new PointRef("d", "sp"), null, 3).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        access.write(new PointRef("d", "sp"), "21.5", null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        access.write(new PointRef("d", "sp"), null, 3).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(fake.writes).containsEntry("d/sp", "null@3");
-        registry.write(new PointRef("d", "sp"), 22, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        access.write(new PointRef("d", "sp"), 22, null).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(fake.writes).containsEntry("d/sp", "22.0@8");
-        assertThatThrownBy(() -> registry.write(new PointRef("d", "ro"), 1, null)).hasMessageContaining("not writable");
-        assertThatThrownBy(() -> registry.write(new PointRef("d", "sp"), "warm", null)).hasMessageContaining("not a number");
-        assertThatThrownBy(() -> registry.write(new PointRef("d", "sp"), 1, 17)).hasMessageContaining("1-16");
-        assertThatThrownBy(() -> registry.write(new PointRef("d", "nope"), 1, null)).hasMessageContaining("no point 'nope'");
+        assertThatThrownBy(() -> access.write(new PointRef("d", "ro"), 1, null)).hasMessageContaining("not writable");
+        assertThatThrownBy(() -> access.write(new PointRef("d", "sp"), "warm", null)).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> access.write(new PointRef("d", "sp"), 1, 17)).hasMessageContaining("1-16");
+        assertThatThrownBy(() -> access.write(new PointRef("d", "nope"), 1, null)).hasMessageContaining("no point 'nope'");
     }
 
     @Test
@@ -154,13 +155,13 @@ class DeviceRegistryTest {
         registry.create(new DeviceConfig("v", "virtual", "", Duration.ofSeconds(1), true, Duration.ofSeconds(1), 0, Map.of(),
                 List.of(sp), ""));
         PointRef ref = new PointRef("v", "sp");
-        registry.write(ref, 25, 8).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        registry.write(ref, 30, 12).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertThat(registry.value(ref).value()).as("priority 8 wins over 12").isEqualTo(25.0);
-        registry.write(ref, null, 8).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertThat(registry.value(ref).value()).isEqualTo(30.0);
-        registry.write(ref, null, 12).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertThat(registry.value(ref).value()).as("the relinquish default").isEqualTo(20.0);
+        access.write(ref, 25, 8).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        access.write(ref, 30, 12).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(access.value(ref).value()).as("priority 8 wins over 12").isEqualTo(25.0);
+        access.write(ref, null, 8).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(access.value(ref).value()).isEqualTo(30.0);
+        access.write(ref, null, 12).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(access.value(ref).value()).as("the relinquish default").isEqualTo(20.0);
     }
 
     @Test
@@ -182,8 +183,11 @@ class DeviceRegistryTest {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
         Waits.until("it polls", () -> health("d").status() == DeviceStatus.OK);
+        long polls = health("d").pollCount();
         fake.sinks.get("d").lost("disconnected");
         assertThat(health("d").lastError()).isEqualTo("disconnected");
+        assertThat(health("d").errorCount()).isEqualTo(1);
+        assertThat(health("d").pollCount()).as("a loss between polls is no poll").isBetween(polls, polls + 1);
         Waits.until("a new session", () -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
     }
 }

@@ -38,4 +38,13 @@ public @interface MqttConfig {
 
     @AttributeDefinition(required = false, description = "At most one PV message per PV per this many seconds, the newest value; 0: every change (TASKHOST_MQTT_PV_INTERVAL)")
     String pvInterval() default "0.1";
+
+    @AttributeDefinition(required = false, description = "Trust store (PKCS12 or JKS) holding the CA of an ssl:// broker; empty: the JVM's (TASKHOST_MQTT_TRUSTSTORE)")
+    String trustStore() default "";
+
+    @AttributeDefinition(required = false, type = AttributeType.PASSWORD, description = "Password of the trust store (TASKHOST_MQTT_TRUSTSTORE_PASSWORD)")
+    String trustStorePassword() default "";
+
+    @AttributeDefinition(required = false, description = "Most QoS 1 messages kept while the broker is away, oldest dropped first; 0: none (TASKHOST_MQTT_BUFFER)")
+    String buffer() default "10000";
 }

@@ -3,7 +3,6 @@ package org.taskhost.mqtt.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,18 +14,7 @@ import org.taskhost.api.runtime.PluginState;
 class MqttSettingsTest {
 
     static MqttConfig config(String url, String root, String node) {
-        return new MqttConfig() {
-            public Class<? extends Annotation> annotationType() { return MqttConfig.class; }
-            public String url() { return url; }
-            public String clientId() { return ""; }
-            public String username() { return "cfg-user"; }
-            public String password() { return ""; }
-            public String root() { return root; }
-            public String node() { return node; }
-            public String commands() { return CommandPolicy.DEFAULT_COMMANDS; }
-            public String command__plugins() { return "*"; }
-            public String pvInterval() { return "0.1"; }
-        };
+        return TestConfigs.config(Map.of("url", url, "username", "cfg-user", "root", root, "node", node));
     }
 
     static MqttSettings resolve(Map<String, String> env, MqttConfig config) {
@@ -95,18 +83,7 @@ class MqttSettingsTest {
 
     @Test
     void aPasswordNeedsAUserName() {
-        MqttConfig noUser = new MqttConfig() {
-            public Class<? extends Annotation> annotationType() { return MqttConfig.class; }
-            public String url() { return "tcp://broker:1883"; }
-            public String clientId() { return ""; }
-            public String username() { return ""; }
-            public String password() { return ""; }
-            public String root() { return "taskhost"; }
-            public String node() { return "n"; }
-            public String commands() { return CommandPolicy.DEFAULT_COMMANDS; }
-            public String command__plugins() { return "*"; }
-            public String pvInterval() { return "0.1"; }
-        };
+        MqttConfig noUser = TestConfigs.config(Map.of("url", "tcp://broker:1883", "node", "n"));
         assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_PASSWORD", "pw"), noUser))
                 .hasMessageStartingWith("TASKHOST_MQTT_PASSWORD: a password needs a user name").hasMessageNotContaining("pw ");
     }

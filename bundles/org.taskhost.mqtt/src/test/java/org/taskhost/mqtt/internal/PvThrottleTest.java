@@ -3,7 +3,6 @@ package org.taskhost.mqtt.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,19 +134,7 @@ class PvThrottleTest {
     }
 
     static long interval(Map<String, String> env, String cfg) {
-        MqttConfig base = MqttSettingsTest.config("tcp://h:1883", "taskhost", "n");
-        MqttConfig config = new MqttConfig() {
-            public Class<? extends Annotation> annotationType() { return MqttConfig.class; }
-            public String url() { return base.url(); }
-            public String clientId() { return ""; }
-            public String username() { return ""; }
-            public String password() { return ""; }
-            public String root() { return base.root(); }
-            public String node() { return base.node(); }
-            public String commands() { return base.commands(); }
-            public String command__plugins() { return "*"; }
-            public String pvInterval() { return cfg; }
-        };
+        MqttConfig config = TestConfigs.config(Map.of("url", "tcp://h:1883", "node", "n", "pvInterval", cfg));
         return MqttSettings.pvIntervalNanos(env::get, config);
     }
 }

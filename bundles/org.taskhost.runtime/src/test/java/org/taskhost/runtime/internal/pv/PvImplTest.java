@@ -90,7 +90,22 @@ class PvImplTest {
                 .hasMessageStartingWith("PV T:SRC: the value of OTHER:PV: expected a number");
         PvImpl plain = new PvImpl(PvSpec.builder("X", PvType.FLOAT).writable(true).build(), "T:X",
                 (p, v) -> CompletableFuture.completedFuture(null));
-        assertThatThrownBy(() -> plain.follow(1.0)).hasMessage("PV T:X has no link");
+        assertThatThrownBy(() -> plain.follow(1.0)).hasMessage("PV T:X has no link and no point");
+    }
+
+    @Test
+    void anInputShowingAPointFollowsItsValuesAndStillTakesPuts() {
+        List<Object> handed = new ArrayList<>();
+        PvImpl pv = new PvImpl(PvSpec.builder("SP", PvType.FLOAT).writable(true).drive(0.0, 10.0)
+                .point(new org.taskhost.api.device.PointRef("ahu1", "sp")).build(), "T:SP", (p, v) -> {
+                    handed.add(v);
+                    p.accept(v);
+                    return CompletableFuture.completedFuture(null);
+                });
+        pv.follow(21.5);
+        pv.put(5.0);
+        assertThat(handed).as("the point's value is what the device has, outside the drive limits too").containsExactly(21.5, 5.0);
+        assertThatThrownBy(() -> pv.follow("warm")).hasMessageStartingWith("PV T:SP: the value of point ahu1/sp:");
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.taskhost.mqtt.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginListener;
+import org.taskhost.api.runtime.PluginRuntime;
+
+/**
+ * taskhost's birth on {@code {root}/{node}/status} and every plugin's state on {@code {root}/{node}/plugins/{name}/state},
+ * retained, QoS 1, from the model's events. A {@link PluginListener}: the runtime calls it on its own thread, and it
+ * never waits there for the network. While the broker is away the states go to the offline buffer; at every connect
+ * the status and the state of every plugin are published again, and topics of plugins removed meanwhile cleared.
+ */
+final class StatePublisher implements PluginListener {
+
+    private final PluginRuntime runtime;
+    private final MqttSettings settings;
+    private final MqttConnection connection;
+    private final String version;
+    private final Instant startedAt;
+    /** the plugins whose state topic holds a retained state (or will, once the buffer is sent) */
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
+    private volatile int announcedPlugins = -1;
+
+    StatePublisher(PluginRuntime runtime, MqttSettings settings, MqttConnection connection, String version, Instant startedAt) {
+        this.runtime = runtime;
+        this.settings = settings;
+        this.connection = connection;
+        this.version = version;
+        this.startedAt = startedAt;
+        String base = settings.root() + "/" + settings.node() + "/plugins/";
+        for (String topic : connection.bufferedTopics()) {
+            if (topic.startsWith(base) && topic.endsWith("/state")) {
+                String plugin = topic.substring(base.length(), topic.length() - "/state".length());
+                if (!plugin.isEmpty() && !plugin.contains("/")) {
+                    published.add(plugin);
+                }
+            }
+        }
+    }
+
+    /** At every (re)connect: online, the state of every plugin, and clears for plugins removed meanwhile. */
+    void announce() {
+        var plugins = runtime.plugins();
+        announcedPlugins = plugins.size();
+        connection.publishNow(settings.statusTopic(), bytes(Payloads.online(version, plugins.size(), startedAt)), 1, true);
+        Instant now = Instant.now();
+        for (PluginInfo p : plugins) {
+            publish(p.name(), Payloads.state(p.name(), p.state(), p, now));
+        }
+        Set<String> names = plugins.stream().map(PluginInfo::name).collect(Collectors.toSet());
+        for (String name : Set.copyOf(published)) {
+            if (!names.contains(name)) {
+                clear(name);
+            }
+        }
+    }
+
+    @Override
+    public void pluginEvent(PluginEvent event) {
+        String name = event.plugin();
+        Optional<PluginInfo> info = runtime.plugin(name);
+        if (event.type() == PluginEvent.Type.REMOVED || info.isEmpty()) {
+            clear(name);
+        } else {
+            publish(name, Payloads.state(name, event.state(), info.get(), event.timestamp()));
+        }
+        if (event.type() != PluginEvent.Type.STATE_CHANGED) {
+            reannounce();
+        }
+    }
+
+    private void publish(String name, String json) {
+        published.add(name);
+        connection.publish(settings.stateTopic(name), bytes(json), 1, true);
+    }
+
+    /** The empty retained message removes the topic; without a buffer a clear that could not be sent waits for the next connect. */
+    private void clear(String name) {
+        if (published.remove(name)) {
+            connection.publish(settings.stateTopic(name), new byte[0], 1, true).whenComplete((v, e) -> {
+                if (e != null && runtime.plugin(name).isEmpty()) {
+                    published.add(name);
+                }
+            });
+        }
+    }
+
+    /** The status again when the number of plugins changed. */
+    private void reannounce() {
+        int n = runtime.plugins().size();
+        if (n != announcedPlugins && connection.connected()) {
+            announcedPlugins = n;
+            connection.publishNow(settings.statusTopic(), bytes(Payloads.online(version, n, startedAt)), 1, true);
+        }
+    }
+
+    int plugins() {
+        return published.size();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
