@@ -1,6 +1,5 @@
 package org.taskhost.codec;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
@@ -115,6 +114,6 @@ public final class Crc {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(new Object[] {name});
+        return name.hashCode();
     }
 }
