@@ -160,6 +160,57 @@ final class BleClient implements AutoCloseable {
         return found;
     }
 
+    /**
+     * @return the address of a device on the adapter whose name (or alias) matches, scanning up to {@code timeout}
+     *         if the adapter knows none yet
+     */
+    String addressByName(String adapterPath, String namePattern, Duration timeout) throws BleException {
+        java.util.regex.Pattern name = BleNames.namePattern(namePattern);
+        String glob = namePattern.substring("name:".length());
+        String found = knownByName(adapterPath, name);
+        if (found != null) {
+            return found;
+        }
+        Adapter1 adapter = remote(adapterPath, Adapter1.class);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            adapter.StartDiscovery();
+            while ((found = knownByName(adapterPath, name)) == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (DBusException | RuntimeException e) {
+            throw new BleException("scan for a device named like '" + glob + "' failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                adapter.StopDiscovery();
+            } catch (DBusException | RuntimeException e) {
+                // the adapter went away: reported by the next attempt
+            }
+        }
+        if (found == null) {
+            throw new BleException("no device named like '" + glob + "' found by "
+                    + adapterPath.substring(adapterPath.lastIndexOf('/') + 1));
+        }
+        return found;
+    }
+
+    private String knownByName(String adapterPath, java.util.regex.Pattern name) throws BleException {
+        for (String node : children(adapterPath)) {
+            if (node.startsWith("dev_")) {
+                Map<String, Variant<?>> p = properties(adapterPath + "/" + node, DEVICE);
+                for (String key : new String[] {"Name", "Alias"}) {
+                    Object value = DbusValues.value(p, key);
+                    if (value != null && name.matcher(value.toString()).matches()) {
+                        return String.valueOf(DbusValues.value(p, "Address"));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     Runnable watchProperties(String path, String iface, Consumer<Map<String, Variant<?>>> listener) {
         PropertyWatch watch = new PropertyWatch(path, iface, listener);
         propertyWatches.add(watch);

@@ -74,8 +74,11 @@ public class BleDriver implements Driver {
             BleConnection connection = null;
             try {
                 BleClient c = client();
-                connection = new BleConnection(c, c.adapterPath(device.option("adapter", defaultAdapter)),
-                        device.address());
+                String adapterPath = c.adapterPath(device.option("adapter", defaultAdapter));
+                String address = BleNames.isNamePattern(device.address())
+                        ? c.addressByName(adapterPath, device.address(), device.timeout())
+                        : device.address();
+                connection = new BleConnection(c, adapterPath, address);
                 connection.connect(device.timeout());
                 BleSession session = new BleSession(device, connection, reason -> {
                     lostAt.put(device.id(), reason + " at " + java.time.Instant.now());
@@ -106,9 +109,9 @@ public class BleDriver implements Driver {
     @Override
     public List<DeviceProblem> validate(DeviceConfig device) {
         List<DeviceProblem> problems = new ArrayList<>();
-        if (!BleNames.isAddress(device.address())) {
-            problems.add(new DeviceProblem("address", "not a Bluetooth address like C0:FF:EE:00:00:01: '"
-                    + device.address() + "'"));
+        if (!BleNames.isAddress(device.address()) && !BleNames.isNamePattern(device.address())) {
+            problems.add(new DeviceProblem("address", "not a Bluetooth address like C0:FF:EE:00:00:01 nor a name "
+                    + "pattern like name:sensor-*: '" + device.address() + "'"));
         }
         for (String option : device.options().keySet()) {
             if (!option.equals("adapter")) {

@@ -18,6 +18,19 @@ final class BleNames {
         return text != null && ADDRESS.matcher(text).matches();
     }
 
+    /** A device may be configured by name: {@code name:<glob>}, {@code *} any text, {@code ?} one character. */
+    static boolean isNamePattern(String text) {
+        return text != null && text.startsWith("name:") && text.length() > 5;
+    }
+
+    static Pattern namePattern(String text) {
+        StringBuilder regex = new StringBuilder();
+        for (char ch : text.substring(5).toCharArray()) {
+            regex.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
     /**
      * @return the 128-bit UUID in lower case: a 16- or 32-bit short UUID ({@code 2a6e}) on the Bluetooth base UUID
      * @throws IllegalArgumentException if it is no UUID

@@ -101,6 +101,18 @@ class BleDriverMockTest {
     }
 
     @Test
+    void aDeviceConfiguredByNamePattern() throws Exception {
+        try (DriverSession session = driver.open(device("name:taskhost-sen*", TEMP), new RecordingSink())) {
+            assertThat(session.read(List.of(TEMP)).get("temp").value()).isEqualTo(21.5);
+        }
+        DeviceConfig nobody = new DeviceConfig("nobody", "ble", "name:nobody-?", Duration.ofSeconds(1), true,
+                Duration.ofMillis(300), 0, Map.of(), List.of(TEMP), "");
+        assertThatThrownBy(() -> driver.open(nobody, new RecordingSink()))
+                .hasMessageStartingWith("no device named like 'nobody-?' found by hci0")
+                .hasMessageContaining("next attempt in");
+    }
+
+    @Test
     void notificationsAt10HzArriveDecoded() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (DriverSession session = driver.open(device(ADDRESS, COUNT, HUMIDITY), sink)) {
@@ -160,6 +172,8 @@ class BleDriverMockTest {
                 "points[2].options.scale", "points[3].options.value.codec");
         assertThat(problems.get(1).message()).contains("not a UUID");
         assertThat(driver.validate(device(ADDRESS, TEMP, SET, COUNT, HUMIDITY))).isEmpty();
+        assertThat(driver.validate(device("name:sensor-*", TEMP))).isEmpty();
+        assertThat(driver.validate(device("name:", TEMP))).extracting(DeviceProblem::field).containsExactly("address");
         DeviceConfig typo = new DeviceConfig("sensor", "ble", ADDRESS, Duration.ofSeconds(1), true, Duration.ofSeconds(5),
                 0, Map.of("adaptor", "hci0"), List.of(TEMP), "");
         assertThat(driver.validate(typo)).extracting(DeviceProblem::field).containsExactly("options.adaptor");

@@ -23,6 +23,11 @@ class BleNamesTest {
         assertThat(BleNames.isAddress("C0:FF:ee:00:00:01")).isTrue();
         assertThat(BleNames.isAddress("C0:FF:EE:00:00")).isFalse();
         assertThat(BleNames.isAddress("C0-FF-EE-00-00-01")).isFalse();
+        assertThat(BleNames.isNamePattern("name:sensor-*")).isTrue();
+        assertThat(BleNames.isNamePattern("name:")).isFalse();
+        assertThat(BleNames.namePattern("name:sensor-?.*").matcher("sensor-1.kitchen").matches()).isTrue();
+        assertThat(BleNames.namePattern("name:sensor-?.*").matcher("sensor-12.kitchen").matches()).isFalse();
+        assertThat(BleNames.namePattern("name:a+b").matcher("a+b").matches()).isTrue();
         assertThat(BleNames.devicePath("/org/bluez/hci0", "c0:ff:ee:00:00:01"))
                 .isEqualTo("/org/bluez/hci0/dev_C0_FF_EE_00_00_01");
     }
