@@ -69,8 +69,15 @@ final class BleConnection implements AutoCloseable {
         while (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "ServicesResolved"))) {
             pause(deadline, "services of " + address + " not resolved within " + timeout.toMillis() + " ms");
         }
+        // BlueZ names GATT objects serviceXXXX/charXXXX/descXXXX; a device may have other children (media endpoints)
         for (String service : client.children(devicePath)) {
+            if (!service.startsWith("service")) {
+                continue;
+            }
             for (String node : client.children(devicePath + "/" + service)) {
+                if (!node.startsWith("char")) {
+                    continue;
+                }
                 String path = devicePath + "/" + service + "/" + node;
                 Map<String, Variant<?>> p = client.properties(path, BleClient.CHARACTERISTIC);
                 String uuid = String.valueOf(DbusValues.value(p, "UUID")).toLowerCase(java.util.Locale.ROOT);
