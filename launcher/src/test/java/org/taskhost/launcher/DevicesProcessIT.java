@@ -246,6 +246,8 @@ class DevicesProcessIT {
                     .contains("hold");
             assertThat(first.process.command("taskhost:write ahu1 sp 30 4", "the write", l -> l.contains("wrote 30 to ahu1/sp")))
                     .contains("at priority 4", "it reads 30.0 (GOOD)");
+            assertThat(first.process.command("taskhost:write ahu1 sp null 4", "the relinquish", l -> l.contains("relinquished ahu1/sp")))
+                    .contains("it reads 23.5 (GOOD)");
         } catch (AssertionError | Exception e) {
             System.out.println(String.join("\n", first.process.lines()));
             throw e;
