@@ -1,0 +1,116 @@
+// Sections shown only when their REST endpoint answers: MQTT (GET /api/v1/mqtt) and devices (GET /api/v1/devices).
+// A 404 hides the section and stops asking; other refusals are shown in it.
+import { get, ApiError } from './api.js';
+import { h, clear, formatValue, time } from './dom.js';
+
+const POLL_MS = 5000;
+
+function polled(id, title, path, render) {
+  const body = h('div', { class: 'section-body' });
+  const node = h('section', { id, class: 'card', hidden: true, 'aria-labelledby': id + '-title' }, h('h2', { id: id + '-title' }, title), body);
+  let timer = null;
+  let stopped = false;
+  async function tick() {
+    try {
+      const data = await get(path);
+      node.hidden = false;
+      await render(body, data);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        node.hidden = true;
+        stopped = true;
+        return;
+      }
+      if (!node.hidden) clear(body, h('p', { class: 'field-error' }, (e.status ? e.status + ': ' : '') + e.message));
+    }
+    if (!stopped) timer = setTimeout(tick, POLL_MS);
+  }
+  tick();
+  return { node, dispose: () => { stopped = true; clearTimeout(timer); } };
+}
+
+export function mqttSection() {
+  return polled('mqtt', 'MQTT', '/mqtt', (body, m) => {
+    const state = m.connected ? 'connected' : m.enabled ? (m.connection || 'not connected') : 'off (no broker URL configured)';
+    clear(body, h('dl', { class: 'facts' },
+      h('dt', {}, 'Connection'), h('dd', { class: m.connected ? 'ok' : 'bad', id: 'mqtt-state' }, state),
+      m.url ? [h('dt', {}, 'Broker'), h('dd', {}, m.url)] : null,
+      m.node ? [h('dt', {}, 'Node'), h('dd', {}, m.node)] : null,
+      m.status_topic ? [h('dt', {}, 'Status topic'), h('dd', {}, h('code', {}, m.status_topic))] : null,
+      h('dt', {}, 'Published'), h('dd', {}, String(m.published ?? 0)),
+      h('dt', {}, 'Failed / not sent'), h('dd', {}, (m.failed ?? 0) + ' / ' + (m.not_sent ?? 0))));
+  });
+}
+
+// The devices endpoint comes with the device drivers; its shape is read loosely: {devices:[...]} or [...], each
+// device with its health (flat or under "health") and its points (a list, or a map by id).
+const pick = (o, ...keys) => { for (const k of keys) if (o && o[k] !== undefined && o[k] !== null) return o[k]; return undefined; };
+
+function pointsOf(d) {
+  const pts = pick(d, 'points') || [];
+  return Array.isArray(pts) ? pts : Object.entries(pts).map(([id, v]) => ({ id, ...(typeof v === 'object' ? v : { value: v }) }));
+}
+
+let historyAvailable = true;
+
+async function historyOf(device, point) {
+  if (Array.isArray(point.history)) return point.history;
+  if (!historyAvailable) return [];
+  try {
+    const r = await get('/devices/' + encodeURIComponent(device) + '/points/' + encodeURIComponent(point.id) + '/history');
+    return Array.isArray(r) ? r : (r.history || r.values || []);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) historyAvailable = false;
+    return [];
+  }
+}
+
+/** A small line of the numeric values of a point's history, as an inline SVG. */
+function trend(values) {
+  const nums = values.map(v => typeof v === 'object' && v !== null ? v.value : v).filter(v => typeof v === 'number' && Number.isFinite(v));
+  if (nums.length < 2) return h('span', { class: 'muted' }, '—');
+  const min = Math.min(...nums), max = Math.max(...nums), span = max - min || 1;
+  const w = 120, ht = 28;
+  const pts = nums.map((v, i) => (i * w / (nums.length - 1)).toFixed(1) + ',' + (ht - 2 - (v - min) * (ht - 4) / span).toFixed(1)).join(' ');
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + w + ' ' + ht);
+  svg.setAttribute('class', 'trend');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'trend of ' + nums.length + ' values from ' + min + ' to ' + max);
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', pts);
+  svg.append(line);
+  return svg;
+}
+
+export function devicesSection() {
+  return polled('devices', 'Devices and points', '/devices', async (body, data) => {
+    const list = Array.isArray(data) ? data : (data.devices || []);
+    if (!list.length) { clear(body, h('p', { class: 'empty' }, 'No devices configured.')); return; }
+    const cards = [];
+    for (const d of list) {
+      const id = pick(d, 'id', 'name');
+      const health = d.health || d;
+      const status = pick(health, 'status') || '';
+      const rows = [];
+      for (const p of pointsOf(d)) {
+        const latest = p.latest || p;
+        const quality = pick(latest, 'quality') || '';
+        rows.push(h('tr', { dataset: { point: p.id } },
+          h('th', { scope: 'row' }, p.id),
+          h('td', { class: 'num' }, formatValue(pick(latest, 'value'))),
+          h('td', {}, pick(p, 'units', 'unit') || ''),
+          h('td', {}, h('span', { class: 'badge q-' + String(quality).toLowerCase() }, quality), ' ', pick(latest, 'reason') || ''),
+          h('td', {}, time(pick(latest, 'timestamp'))),
+          h('td', {}, trend(await historyOf(id, p)))));
+      }
+      cards.push(h('div', { class: 'device', dataset: { device: id } },
+        h('h3', {}, id, ' ', h('span', { class: 'badge dev-' + String(status).toLowerCase() }, status)),
+        h('p', { class: 'muted' }, [pick(d, 'driver'), pick(d, 'address'), pick(health, 'message', 'last_error')].filter(Boolean).join(' · ')),
+        h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
+          h('thead', {}, h('tr', {}, ['Point', 'Value', 'Units', 'Quality', 'Time', 'Trend'].map(c => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, rows)))));
+    }
+    clear(body, cards);
+  });
+}
