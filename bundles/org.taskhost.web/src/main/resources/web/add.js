@@ -59,11 +59,10 @@ export function addView() {
   const progress = h('ol', { id: 'progress', class: 'progress', 'aria-live': 'polite' });
   const result = h('div', { id: 'add-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary', disabled: !allowed, title: allowed ? null : 'needs the deploy role; this token has ' + state.role }, 'Add');
-  url.addEventListener('change', () => {
-    if (!name.value) {
-      const m = /([A-Za-z0-9_-]+?)(\.git)?\/?$/.exec(url.value.trim());
-      if (m) name.value = m[1];
-    }
+  // the repository's name is offered as the plugin's name, never typed into the field for the user
+  url.addEventListener('input', () => {
+    const m = /([A-Za-z0-9_-]+?)(\.git)?\/?$/.exec(url.value.trim());
+    name.placeholder = m ? m[1] : '';
   });
 
   let watching = null;
@@ -98,9 +97,10 @@ export function addView() {
     clear(progress);
     let body;
     try {
-      if (!name.value.trim()) throw new Error('name: required (letters, digits, _ and -)');
       if (!url.value.trim()) throw new Error('git URL: required');
-      body = { name: name.value.trim(), git_url: url.value.trim(), auto_start: autoStart.checked };
+      const chosen = name.value.trim() || name.placeholder;
+      if (!chosen) throw new Error('name: required (letters, digits, _ and -)');
+      body = { name: chosen, git_url: url.value.trim(), auto_start: autoStart.checked };
       if (branch.value.trim()) body.branch = branch.value.trim();
       if (path.value.trim()) body.path = path.value.trim();
       if (pat.value) body.pat = pat.value;
@@ -134,7 +134,7 @@ export function addView() {
     h('h1', { tabindex: '-1' }, 'Add a plugin from git'),
     h('div', { class: 'grid-form' },
       field('add-url', 'Git URL', url),
-      field('add-name', 'Name', name, 'Letters, digits, _ and -; the PVs are named after it.'),
+      field('add-name', 'Name', name, 'Letters, digits, _ and -; the PVs are named after it. Empty: the repository\'s name.'),
       field('add-branch', 'Branch, tag or commit SHA', branch),
       field('add-path', 'Path in the repository', path),
       field('add-kind', 'Kind', kind),

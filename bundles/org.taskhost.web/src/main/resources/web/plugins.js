@@ -6,6 +6,13 @@ import { mqttSection, devicesSection } from './sections.js';
 
 const ACTIONS = ['enable', 'disable', 'run', 'trigger', 'reload', 'remove'];
 
+/** The commit, and the VERSION PV when it says something the commit does not. */
+export function versionOf(p) {
+  const commit = shortCommit(p.commit);
+  if (!p.version || (p.commit && p.commit.startsWith(p.version)) || commit.startsWith(p.version)) return commit || p.version || '';
+  return commit ? p.version + ' · ' + commit : p.version;
+}
+
 function row(name) {
   const link = h('a', { href: '#/plugin/' + encodeURIComponent(name) }, name);
   const cells = {
@@ -32,7 +39,7 @@ function row(name) {
     text(cells.message, p.message);
     text(cells.cycles, p.cycle_count);
     text(cells.errors, p.error_count ?? '');
-    text(cells.version, [p.version, shortCommit(p.commit)].filter((v, i, a) => v && a.indexOf(v) === i).join(' · '));
+    text(cells.version, versionOf(p));
     cells.version.title = p.commit || '';
     buttons.forEach(b => updateButton(b, p));
   };
