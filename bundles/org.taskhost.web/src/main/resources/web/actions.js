@@ -37,7 +37,13 @@ async function perform(action, name) {
     }
     case 'remove': {
       const r = await del('/plugins/' + n);
-      showInfo(r.message);
+      if (location.hash === '#/plugin/' + n) {
+        // back to the table; the message is shown once the page has changed (a change of page clears the bar)
+        window.addEventListener('hashchange', () => showInfo(r.message), { once: true });
+        location.hash = '#/';
+      } else {
+        showInfo(r.message);
+      }
       break;
     }
     default: {

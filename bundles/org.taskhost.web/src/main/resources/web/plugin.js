@@ -83,6 +83,8 @@ function pvSection(name) {
     try {
       const r = await get('/plugins/' + encodeURIComponent(name) + '/pvs');
       text(note, '');
+      const served = new Set(r.pvs.map(pv => pv.name));
+      for (const [n, tr] of rows) if (!served.has(n)) { tr.remove(); rows.delete(n); }
       for (const pv of r.pvs) {
         let tr = rows.get(pv.name);
         if (!tr) { tr = pvRow(pv); rows.set(pv.name, tr); tbody.append(tr); }

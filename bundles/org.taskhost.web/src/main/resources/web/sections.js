@@ -42,32 +42,29 @@ export function mqttSection() {
   });
 }
 
-// The devices endpoint comes with the device drivers; its shape is read loosely: {devices:[...]} or [...], each
-// device with its health (flat or under "health") and its points (a list, or a map by id).
-const pick = (o, ...keys) => { for (const k of keys) if (o && o[k] !== undefined && o[k] !== null) return o[k]; return undefined; };
+// The devices endpoint comes with the device drivers (bundle org.taskhost.devices): GET /devices lists each device's
+// definition with its health; GET /devices/{id}/points the points with their latest value and quality;
+// GET /devices/{id}/points/{point} one point with its recent history.
+const NUMERIC = new Set(['float', 'int']);
+const MAX_TRENDS = 12;
 
-function pointsOf(d) {
-  const pts = pick(d, 'points') || [];
-  return Array.isArray(pts) ? pts : Object.entries(pts).map(([id, v]) => ({ id, ...(typeof v === 'object' ? v : { value: v }) }));
+async function pointsOf(device) {
+  const withValues = await get('/devices/' + encodeURIComponent(device.id) + '/points');
+  return Array.isArray(withValues) ? withValues : (withValues.points || []);
 }
 
-let historyAvailable = true;
-
 async function historyOf(device, point) {
-  if (Array.isArray(point.history)) return point.history;
-  if (!historyAvailable) return [];
   try {
-    const r = await get('/devices/' + encodeURIComponent(device) + '/points/' + encodeURIComponent(point.id) + '/history');
-    return Array.isArray(r) ? r : (r.history || r.values || []);
+    const r = await get('/devices/' + encodeURIComponent(device) + '/points/' + encodeURIComponent(point.id));
+    return r.history || [];
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) historyAvailable = false;
     return [];
   }
 }
 
 /** A small line of the numeric values of a point's history, as an inline SVG. */
 function trend(values) {
-  const nums = values.map(v => typeof v === 'object' && v !== null ? v.value : v).filter(v => typeof v === 'number' && Number.isFinite(v));
+  const nums = values.map(v => typeof v === 'object' && v !== null ? v.value : v).map(Number).filter(Number.isFinite);
   if (nums.length < 2) return h('span', { class: 'muted' }, '—');
   const min = Math.min(...nums), max = Math.max(...nums), span = max - min || 1;
   const w = 120, ht = 28;
@@ -76,11 +73,45 @@ function trend(values) {
   svg.setAttribute('viewBox', '0 0 ' + w + ' ' + ht);
   svg.setAttribute('class', 'trend');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', 'trend of ' + nums.length + ' values from ' + min + ' to ' + max);
+  svg.setAttribute('aria-label', 'trend of the last ' + nums.length + ' values, from ' + min + ' to ' + max);
   const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
   line.setAttribute('points', pts);
   svg.append(line);
   return svg;
+}
+
+async function deviceCard(d) {
+  const health = d.health || {};
+  const status = health.status || '';
+  let points = [];
+  let problem = null;
+  try {
+    points = await pointsOf(d);
+  } catch (e) {
+    problem = (e.status ? e.status + ': ' : '') + e.message;
+  }
+  let trends = 0;
+  const rows = [];
+  for (const p of points) {
+    const quality = p.quality || '';
+    const numeric = NUMERIC.has(p.type) && trends++ < MAX_TRENDS;
+    rows.push(h('tr', { dataset: { point: p.id } },
+      h('th', { scope: 'row' }, p.id),
+      h('td', { class: 'num value' }, formatValue(p.value)),
+      h('td', {}, p.units || ''),
+      h('td', { class: 'quality' }, h('span', { class: 'badge q-' + String(quality).toLowerCase() }, quality), p.reason ? ' ' + p.reason : ''),
+      h('td', {}, time(p.timestamp)),
+      h('td', {}, numeric ? trend(await historyOf(d.id, p)) : '')));
+  }
+  const facts = [d.driver, d.address, health.message || health.last_error,
+    health.poll_count !== undefined ? health.poll_count + ' polls, ' + (health.error_count || 0) + ' failed' : null].filter(Boolean);
+  return h('div', { class: 'device', dataset: { device: d.id } },
+    h('h3', {}, d.id, ' ', h('span', { class: 'badge dev-' + String(status).toLowerCase() }, status)),
+    h('p', { class: 'muted' }, facts.join(' · ')),
+    problem ? h('p', { class: 'field-error' }, problem) : null,
+    points.length ? h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
+      h('thead', {}, h('tr', {}, ['Point', 'Value', 'Units', 'Quality', 'Time', 'Trend'].map(c => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows))) : null);
 }
 
 export function devicesSection() {
@@ -88,29 +119,7 @@ export function devicesSection() {
     const list = Array.isArray(data) ? data : (data.devices || []);
     if (!list.length) { clear(body, h('p', { class: 'empty' }, 'No devices configured.')); return; }
     const cards = [];
-    for (const d of list) {
-      const id = pick(d, 'id', 'name');
-      const health = d.health || d;
-      const status = pick(health, 'status') || '';
-      const rows = [];
-      for (const p of pointsOf(d)) {
-        const latest = p.latest || p;
-        const quality = pick(latest, 'quality') || '';
-        rows.push(h('tr', { dataset: { point: p.id } },
-          h('th', { scope: 'row' }, p.id),
-          h('td', { class: 'num' }, formatValue(pick(latest, 'value'))),
-          h('td', {}, pick(p, 'units', 'unit') || ''),
-          h('td', {}, h('span', { class: 'badge q-' + String(quality).toLowerCase() }, quality), ' ', pick(latest, 'reason') || ''),
-          h('td', {}, time(pick(latest, 'timestamp'))),
-          h('td', {}, trend(await historyOf(id, p)))));
-      }
-      cards.push(h('div', { class: 'device', dataset: { device: id } },
-        h('h3', {}, id, ' ', h('span', { class: 'badge dev-' + String(status).toLowerCase() }, status)),
-        h('p', { class: 'muted' }, [pick(d, 'driver'), pick(d, 'address'), pick(health, 'message', 'last_error')].filter(Boolean).join(' · ')),
-        h('div', { class: 'scroll' }, h('table', { class: 'grid small' },
-          h('thead', {}, h('tr', {}, ['Point', 'Value', 'Units', 'Quality', 'Time', 'Trend'].map(c => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, rows)))));
-    }
+    for (const d of list) cards.push(await deviceCard(d));
     clear(body, cards);
   });
 }

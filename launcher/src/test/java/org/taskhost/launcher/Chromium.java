@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,7 +58,7 @@ final class Chromium implements AutoCloseable {
     /** Waits for a condition; past the deadline, fails with what the page showed (and its screenshot in target/). */
     <T> T until(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, DEADLINE).until(condition);
+            return new WebDriverWait(driver, DEADLINE, Duration.ofMillis(50)).until(condition);
         } catch (TimeoutException e) {
             String shown;
             try {
@@ -91,6 +93,19 @@ final class Chromium implements AutoCloseable {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && found.get(0).getText().contains(part) ? found.get(0) : null;
         });
+    }
+
+    /** Presses Tab until the focused element matches, as a keyboard user would reach it. */
+    void tabTo(String css, int most) {
+        Actions keys = new Actions(driver);
+        for (int i = 0; i < most; i++) {
+            if (Boolean.TRUE.equals(script("return document.activeElement !== null && document.activeElement.matches(arguments[0])", css))) {
+                return;
+            }
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError(css + " not reached with " + most + " presses of Tab; focus on "
+                + script("return document.activeElement.outerHTML.slice(0, 200)"));
     }
 
     Object script(String js, Object... args) {

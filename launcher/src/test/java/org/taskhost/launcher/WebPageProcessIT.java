@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 
 /**
@@ -92,15 +93,20 @@ class WebPageProcessIT {
     @Order(2)
     void disablingTurnsTheRowPausedWithoutAReloadAndAChannelAccessEnableResumesIt() throws Exception {
         browser.script("window.sameDocument = 'yes'");
-        row("monitor").findElement(By.cssSelector("button[data-action='disable']")).click();
+        browser.tabTo("tr[data-plugin='monitor'] button[data-action='disable']", 60);
+        long pressed = System.nanoTime();
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
         browser.untilText(status("monitor"), "PAUSED");
+        System.out.printf("disable pressed -> row PAUSED in the browser: %d ms%n", (System.nanoTime() - pressed) / 1_000_000);
         assertThat(row("monitor").findElement(By.cssSelector("button[data-action='enable']")).isEnabled()).isTrue();
 
         new CaClient(th.process.caPort, Map.of()).run("""
                 epics.caput('BEAMLINE:DEFAULT:MONITOR:ENABLE', 1, wait=True, timeout=10)
                 until(lambda: connect('BEAMLINE:DEFAULT:MONITOR:STATUS').get(as_string=True, use_monitor=False) == 'RUN', 'STATUS RUN')
                 """);
+        long put = System.nanoTime();
         browser.untilText(status("monitor"), "RUN");
+        System.out.printf("CA put done -> row RUN in the browser: %d ms%n", (System.nanoTime() - put) / 1_000_000);
         assertThat(browser.script("return window.sameDocument")).as("no reload").isEqualTo("yes");
     }
 
@@ -214,12 +220,29 @@ class WebPageProcessIT {
         browser.resize(1280, 800);
     }
 
+    /** The devices section shows a virtual device's point with its quality and trend, or stays hidden without devices. */
+    @Test
+    @Order(8)
+    void devicesAreShownWhenTheDevicesEndpointAnswers() throws Exception {
+        if (th.get("/devices").statusCode() == 404) {
+            browser.find("#plugins");
+            assertThat(browser.driver.findElement(By.id("devices")).isDisplayed()).as("no devices endpoint: no section").isFalse();
+            return;
+        }
+        assertThat(th.post("/devices", """
+                {"id": "webahu", "driver": "virtual", "address": "sim-web", "poll_interval": 0.2,
+                 "points": [{"id": "t", "address": "ramp:0:100000:1", "units": "degC"}]}
+                """).statusCode()).isEqualTo(201);
+        browser.find("#devices [data-device='webahu'] tr[data-point='t'] .q-good");
+        browser.find("#devices [data-device='webahu'] tr[data-point='t'] svg.trend polyline");
+    }
+
     /**
      * The page's console has no error. Refused requests the tests provoked on purpose are logged by chromium as
      * "Failed to load resource" with their status: exactly those are expected, and nothing else.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void theConsoleHasNoError() {
         Pattern expected = Pattern.compile(".*/api/v1/(whoami - .* 401|plugins - .* 422|pvs/put - .* 422|devices - .* 404).*");
         List<LogEntry> errors = browser.consoleErrors();
