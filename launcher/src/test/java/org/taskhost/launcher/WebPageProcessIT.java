@@ -183,10 +183,29 @@ class WebPageProcessIT {
         assertThat(browser.find("tr[data-pv='SETPOINT'] .put-result").getText()).startsWith("422");
         browser.untilTextContains("#log pre", "Starting monitor");
         browser.screenshot(SHOTS.resolve("plugin-page.png"));
+
+        WebElement interval = browser.find("#param-interval");
+        interval.clear();
+        interval.sendKeys("fast");
+        browser.find("#parameters button[type='submit']").click();
+        browser.untilTextContains("#param-interval-error", "field 'parameters.interval': must be a number");
+        assertThat(th.get("/plugins/monitor").body()).as("nothing changed").contains("\"parameters\":{}");
     }
 
     @Test
     @Order(6)
+    void aJobRunFromItsPageAppearsInItsRuns() {
+        browser.find("nav a[href='#/']").click();
+        row("diagnostics").findElement(By.cssSelector("th.name a")).click();
+        browser.untilText("#runs p", "No runs yet.");
+        browser.find(".toolbar button[data-action='run']").click();
+        browser.untilTextContains("#banner-text", "Job 'diagnostics' started");
+        browser.untilTextContains("#runs tbody tr", "success");
+        assertThat(browser.find("#runs tbody tr").getText()).contains("Diagnostics OK");
+    }
+
+    @Test
+    @Order(7)
     void aReadOnlyTokenSeesTheButtonsDisabled() throws Exception {
         browser.find("#signout").click();
         signIn(READ_TOKEN);
@@ -209,7 +228,7 @@ class WebPageProcessIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void atPhoneWidthThePageFitsTheScreen() throws Exception {
         browser.find("a.brand").click();
         browser.resize(390, 844);
@@ -222,7 +241,7 @@ class WebPageProcessIT {
 
     /** The devices section shows a virtual device's point with its quality and trend, or stays hidden without devices. */
     @Test
-    @Order(8)
+    @Order(9)
     void devicesAreShownWhenTheDevicesEndpointAnswers() throws Exception {
         if (th.get("/devices").statusCode() == 404) {
             browser.find("#plugins");
@@ -238,13 +257,14 @@ class WebPageProcessIT {
     }
 
     /**
-     * The page's console has no error. Refused requests the tests provoked on purpose are logged by chromium as
+     * The page's console has no error. Refused requests the tests provoked on purpose (a wrong token, a broken plugin, a
+     * bad parameter, a put out of limits; the devices endpoint where there are no devices) are logged by chromium as
      * "Failed to load resource" with their status: exactly those are expected, and nothing else.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void theConsoleHasNoError() {
-        Pattern expected = Pattern.compile(".*/api/v1/(whoami - .* 401|plugins - .* 422|pvs/put - .* 422|devices - .* 404).*");
+        Pattern expected = Pattern.compile(".*/api/v1/(whoami - .* 401|plugins - .* 422|plugins/monitor/parameters - .* 422|pvs/put - .* 422|devices - .* 404).*");
         List<LogEntry> errors = browser.consoleErrors();
         assertThat(errors).allSatisfy(e -> assertThat(e.getMessage()).matches(expected));
     }
