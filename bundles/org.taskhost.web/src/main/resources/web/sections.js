@@ -31,14 +31,17 @@ function polled(id, title, path, render) {
 
 export function mqttSection() {
   return polled('mqtt', 'MQTT', '/mqtt', (body, m) => {
-    const state = m.connected ? 'connected' : m.enabled ? (m.connection || 'not connected') : 'off (no broker URL configured)';
+    const state = m.connected ? 'connected' : (m.connection || (m.enabled ? 'not connected' : 'off'));
+    const fact = (label, value, attrs = {}) => value === undefined || value === null || value === '' ? null : [h('dt', {}, label), h('dd', attrs, value)];
     clear(body, h('dl', { class: 'facts' },
-      h('dt', {}, 'Connection'), h('dd', { class: m.connected ? 'ok' : 'bad', id: 'mqtt-state' }, state),
-      m.url ? [h('dt', {}, 'Broker'), h('dd', {}, m.url)] : null,
-      m.node ? [h('dt', {}, 'Node'), h('dd', {}, m.node)] : null,
-      m.status_topic ? [h('dt', {}, 'Status topic'), h('dd', {}, h('code', {}, m.status_topic))] : null,
-      h('dt', {}, 'Published'), h('dd', {}, String(m.published ?? 0)),
-      h('dt', {}, 'Failed / not sent'), h('dd', {}, (m.failed ?? 0) + ' / ' + (m.not_sent ?? 0))));
+      fact('Connection', String(state), { class: m.connected ? 'ok' : 'bad', id: 'mqtt-state' }),
+      fact('Last error', m.last_error ? m.last_error + (m.last_error_at ? ' (' + time(m.last_error_at) + ')' : '') : null, { class: 'bad' }),
+      fact('Broker', m.url),
+      fact('Node', m.node),
+      m.status_topic ? fact('Status topic', h('code', {}, m.status_topic)) : null,
+      fact('Published', String(m.published ?? 0)),
+      fact('Failed / not sent', (m.failed ?? 0) + ' / ' + (m.not_sent ?? 0)),
+      m.buffer_limit ? fact('Offline buffer', (m.buffered ?? 0) + ' of ' + m.buffer_limit + (m.buffer_dropped ? ', ' + m.buffer_dropped + ' dropped' : '')) : null));
   });
 }
 
