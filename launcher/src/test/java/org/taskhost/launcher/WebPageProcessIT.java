@@ -73,6 +73,8 @@ class WebPageProcessIT {
     void signInWithTheKeyboardShowsTheSamplePlugins() throws Exception {
         browser.open(page);
         browser.find("#signin");
+        assertThat(browser.driver.findElement(By.id("signout")).isDisplayed()).as("no Sign out before signing in").isFalse();
+        assertThat(browser.driver.findElement(By.id("nav")).isDisplayed()).as("no navigation before signing in").isFalse();
         browser.screenshot(SHOTS.resolve("sign-in.png"));
         signIn("not-a-token");
         browser.untilTextContains("#signin-error", "401");
