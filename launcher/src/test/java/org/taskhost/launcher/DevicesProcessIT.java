@@ -59,6 +59,7 @@ class DevicesProcessIT {
                     SP: {type: float, point: ahu1/sp, prec: 1}
                   outputs:
                     T: {type: float, point: ahu1/t}
+                    BROKEN: {type: float, point: ahu1/broken}
                     SP_SEEN: {type: float}
                     HEARD: {type: int}
                 """).commitAll();
@@ -199,10 +200,13 @@ class DevicesProcessIT {
                     until(lambda: sp.get(use_monitor=False) == 20.0, 'SP = 20 from the point')
                     t0 = t.get(use_monitor=False)
                     until(lambda: t.get(use_monitor=False) > t0, 'T to follow the ramp')
+                    broken = connect('%1$sBROKEN')
+                    until(lambda: broken.get(use_monitor=False) is not None and broken.severity == 3, 'BROKEN to be INVALID')
                     put = epics.caput('%1$sSP', 23.5, wait=True)
-                    out(put=put, t_units=t.get_ctrlvars()['units'], sp_units=sp.get_ctrlvars()['units'])
+                    out(put=put, t_units=t.get_ctrlvars()['units'], sp_units=sp.get_ctrlvars()['units'], broken=broken.severity)
                     """.formatted(P));
-            assertThat(shown).containsEntry("put", 1).containsEntry("t_units", "degC").containsEntry("sp_units", "degC");
+            assertThat(shown).containsEntry("put", 1).containsEntry("t_units", "degC").containsEntry("sp_units", "degC")
+                    .as("a BAD point shows INVALID").containsEntry("broken", 3);
             until("the caput reaches the point", () -> Double.valueOf(23.5).equals(point(first, "ahu1", "sp").get("value")));
 
             // a write at priority 8 over REST wins over the caput's (16), shows on the PV and in the plugin; relinquished, 23.5 again
@@ -242,6 +246,8 @@ class DevicesProcessIT {
                     .contains("hold");
             assertThat(first.process.command("taskhost:write ahu1 sp 30 4", "the write", l -> l.contains("wrote 30 to ahu1/sp")))
                     .contains("at priority 4", "it reads 30.0 (GOOD)");
+            assertThat(first.process.command("taskhost:write ahu1 sp null 4", "the relinquish", l -> l.contains("relinquished ahu1/sp")))
+                    .contains("it reads 23.5 (GOOD)");
         } catch (AssertionError | Exception e) {
             System.out.println(String.join("\n", first.process.lines()));
             throw e;

@@ -52,7 +52,7 @@ public class DeviceCommands {
     }
 
     public String write(String device, String point, String value, int priority) throws Exception {
-        Object v = value.equalsIgnoreCase("null") ? null : value;
+        Object v = value == null || value.equalsIgnoreCase("null") ? null : value;
         Integer p = priority == 0 ? null : priority;
         Device d = devices.access().device(device).orElseThrow(() -> new IllegalArgumentException("no device '" + device + "'"));
         long limit = d.config().timeout().multipliedBy(d.config().retries() + 1L).plusSeconds(2).toMillis();

@@ -2,6 +2,7 @@ package org.taskhost.devices.internal;
 
 import java.io.IOException;
 import java.util.Dictionary;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.DeviceProblem;
 import org.taskhost.api.device.Devices;
 import org.taskhost.api.device.Driver;
 import org.taskhost.api.device.PointCache;
@@ -100,6 +102,12 @@ public class DevicesComponent {
             DeviceConfig config;
             try {
                 definition = DeviceStore.definition(properties);
+                String name = pid.substring(pid.indexOf('~') + 1);
+                Object id = definition.putIfAbsent("id", name);
+                if (pid.contains("~") && id != null && !name.equals(id)) {
+                    throw new InvalidDeviceException(List.of(new DeviceProblem("id",
+                            "'" + id + "' differs from the configuration's name '" + name + "' (org.taskhost.device-" + name + ".cfg)")));
+                }
                 config = DeviceParser.parse(definition);
             } catch (InvalidDeviceException e) {
                 log.error("device configuration " + pid + " ignored: " + e.getMessage());

@@ -93,6 +93,23 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void aDeviceThatStopsAnsweringKeepsItsValuesUncertainAndRecoversByItself() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
+        PointRef t = new PointRef("d", "t");
+        Waits.until("it polls", () -> cache.latest(t).isPresent());
+        fake.down.add("d");
+        Waits.until("it is marked", () -> health("d").status() == DeviceStatus.ERROR);
+        Waits.until("its value is uncertain", () -> access.value(t).quality() == Quality.UNCERTAIN);
+        assertThat(access.value(t).value()).as("the last value is kept").isEqualTo(42.0);
+        assertThat(access.value(t).reason()).contains("did not answer");
+        assertThat(health("d").lastError()).contains("did not answer");
+        fake.down.remove("d");
+        Waits.until("it recovers", () -> health("d").status() == DeviceStatus.OK && access.value(t).quality() == Quality.GOOD);
+        assertThat(health("d").lastError()).as("the last error stays to be read").contains("did not answer");
+    }
+
+    @Test
     void aPointErrorIsBadQualityOnThatPointOnly() throws Exception {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("ok", "ai1"), point("missing", "bad")));

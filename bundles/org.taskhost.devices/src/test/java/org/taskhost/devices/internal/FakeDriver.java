@@ -27,6 +27,8 @@ final class FakeDriver implements Driver {
     final Map<String, PointSink> sinks = new ConcurrentHashMap<>();
     final Map<String, String> writes = new ConcurrentHashMap<>();
     final CountDownLatch never = new CountDownLatch(1);
+    /** Devices that fail whatever their mode, until removed from here. */
+    final Set<String> down = ConcurrentHashMap.newKeySet();
 
     @Override
     public DriverSession open(DeviceConfig device, PointSink sink) {
@@ -36,6 +38,9 @@ final class FakeDriver implements Driver {
             @Override
             public Map<String, PointValue> read(List<Point> points) throws Exception {
                 reads.computeIfAbsent(device.id(), k -> new AtomicInteger()).incrementAndGet();
+                if (down.contains(device.id())) {
+                    throw new IOException("timeout: " + device.id() + " did not answer");
+                }
                 switch (device.option("mode", "good")) {
                     case "fail" -> throw new IOException("no answer from " + device.address());
                     case "hang" -> never.await();

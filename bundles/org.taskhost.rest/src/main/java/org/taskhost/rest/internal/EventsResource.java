@@ -1,6 +1,7 @@
 package org.taskhost.rest.internal;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,10 @@ public class EventsResource implements PluginListener, LoaderListener {
         d.put("type", event.type().name());
         d.put("status", event.state().status());
         d.put("message", event.state().message());
+        d.put("phase", event.state().phase().name().toLowerCase(Locale.ROOT));
+        d.put("enabled", event.state().enabled());
+        d.put("cycle_count", event.state().cycles());
+        d.put("error_count", event.state().errors());
         d.put("timestamp", event.timestamp().toString());
         broadcast("plugin", d);
     }

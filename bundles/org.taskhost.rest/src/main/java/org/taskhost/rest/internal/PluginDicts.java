@@ -75,6 +75,8 @@ final class PluginDicts {
         d.put("phase", phase(info).name().toLowerCase(Locale.ROOT));
         d.put("running", "running".equals(d.get("status")));
         d.put("cycle_count", state.map(PluginState::cycles).orElse(0L));
+        d.put("error_count", state.map(PluginState::errors).orElse(0L));
+        d.put("overrun_count", state.map(PluginState::overruns).orElse(0L));
         d.put("state", state.map(PluginState::status).orElse("STOPPED"));
         d.put("message", state.map(PluginState::message).orElse(""));
         d.put("enabled", state.map(PluginState::enabled).orElse(false));

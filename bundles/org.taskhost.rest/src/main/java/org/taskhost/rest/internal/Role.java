@@ -1,5 +1,7 @@
 package org.taskhost.rest.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +15,20 @@ enum Role {
     DEPLOY,
     /** everything */
     ADMIN;
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the labels of the roles this one includes, itself last */
+    static List<String> ladder(Role role) {
+        return Arrays.stream(values()).filter(role::covers).map(Role::label).toList();
+    }
+
+    static boolean isWhoami(String method, String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return method.equals("GET") && p.equals("api/v1/whoami");
+    }
 
     boolean covers(Role needed) {
         return compareTo(needed) >= 0;

@@ -2,6 +2,7 @@ package org.taskhost.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,16 @@ class AuthRulesTest {
         assertThat(Role.needed("DELETE", "api/v1/devices/ahu1")).contains(Role.DEPLOY);
         assertThat(Role.ADMIN.covers(Role.DEPLOY)).isTrue();
         assertThat(Role.OPERATE.covers(Role.DEPLOY)).isFalse();
+    }
+
+    @Test
+    void whoamiNamesTheTokensRoleAndTheRolesItIncludes() {
+        assertThat(Role.isWhoami("GET", "/api/v1/whoami")).isTrue();
+        assertThat(Role.isWhoami("POST", "api/v1/whoami")).isFalse();
+        assertThat(Role.needed("GET", "api/v1/whoami")).contains(Role.READ);
+        assertThat(AuthFilter.whoami(Role.OPERATE, false)).containsExactly(entry("role", "operate"),
+                entry("roles", java.util.List.of("read", "operate")), entry("open_reads", false));
+        assertThat(AuthFilter.whoami(Role.READ, true)).containsEntry("roles", java.util.List.of("read"));
     }
 
     @Test

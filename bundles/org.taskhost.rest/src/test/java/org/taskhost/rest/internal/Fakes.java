@@ -54,7 +54,7 @@ final class Fakes {
         List<PvSpec> specs = new ArrayList<>(control(kind));
         specs.addAll(config.inputs());
         specs.addAll(config.outputs());
-        PluginState state = new PluginState(status, 0, message, phase != PluginPhase.STOPPED, 12, 0, 0, Instant.EPOCH, phase);
+        PluginState state = new PluginState(status, 0, message, phase != PluginPhase.STOPPED, 12, 1, 3, Instant.EPOCH, phase);
         String segment = config.prefix().orElse(name.toUpperCase(java.util.Locale.ROOT));
         return new Info(name, kind, mode, "Example", 42, phase, state, "1.0", "BEAMLINE:DEFAULT:" + segment,
                 Optional.of(config), specs, control(kind).size());

@@ -78,7 +78,7 @@ class PluginDictsTest {
         var info = Fakes.info("web", PluginKind.TASK, PluginMode.CONTINUOUS, PluginPhase.READY, "RUN", "Task running", taskConfig());
         Map<String, Object> d = PluginDicts.of("web", Optional.of(info), Optional.of(Fakes.kept("web", "task", Map.of("threshold", 77.0))));
         assertThat(d).contains(entry("status", "running"), entry("running", true), entry("state", "RUN"), entry("phase", "ready"),
-                entry("message", "Task running"), entry("enabled", true), entry("cycle_count", 12L), entry("commit", "4f0c2d1e"),
+                entry("message", "Task running"), entry("enabled", true), entry("cycle_count", 12L), entry("error_count", 3L), entry("overrun_count", 1L), entry("commit", "4f0c2d1e"),
                 entry("git_url", "file:///srv/repos/web.git"), entry("branch", "main"), entry("class_name", "Example"),
                 entry("parameters", Map.of("threshold", 77.0)), entry("version", "1.0"));
         assertThat(d.keySet()).containsAll(PluginDicts.STARTUP_FIELDS);
