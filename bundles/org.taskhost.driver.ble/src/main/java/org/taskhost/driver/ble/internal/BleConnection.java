@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.bluez.Adapter1;
 import org.bluez.Device1;
 import org.bluez.GattCharacteristic1;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -48,8 +47,9 @@ final class BleConnection implements AutoCloseable {
     /** Connects and resolves the services within {@code timeout}. */
     void connect(Duration timeout) throws BleException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!exists()) {
-            discover(deadline);
+        BleScanner scanner = new BleScanner(client);
+        if (!scanner.exists(devicePath)) {
+            scanner.awaitDevice(adapterPath, devicePath, address, deadline);
         }
         watches.add(client.watchRemoval(devicePath, removed -> lose(removed.equals(devicePath)
                 ? "device " + address + " removed from " + adapterName() : "adapter " + adapterName() + " removed")));
@@ -83,37 +83,6 @@ final class BleConnection implements AutoCloseable {
                 String uuid = String.valueOf(DbusValues.value(p, "UUID")).toLowerCase(java.util.Locale.ROOT);
                 characteristics.put(uuid, new Characteristic(uuid, path, DbusValues.strings(DbusValues.value(p, "Flags"))));
             }
-        }
-    }
-
-    /** BlueZ knows only devices it has seen: scan until this one appears. */
-    private void discover(long deadline) throws BleException {
-        Adapter1 adapter = client.remote(adapterPath, Adapter1.class);
-        try {
-            adapter.StartDiscovery();
-        } catch (DBusException | RuntimeException e) {
-            throw new BleException("device " + address + " is not known to " + adapterName() + " and a scan failed: "
-                    + e.getMessage(), e);
-        }
-        try {
-            while (!exists()) {
-                pause(deadline, "device " + address + " not found by " + adapterName());
-            }
-        } finally {
-            try {
-                adapter.StopDiscovery();
-            } catch (DBusException | RuntimeException e) {
-                // the adapter went away: the next connect reports it
-            }
-        }
-    }
-
-    private boolean exists() {
-        try {
-            client.properties(devicePath, BleClient.DEVICE);
-            return true;
-        } catch (BleException e) {
-            return false;
         }
     }
 

@@ -76,7 +76,7 @@ public class BleDriver implements Driver {
                 BleClient c = client();
                 String adapterPath = c.adapterPath(device.option("adapter", defaultAdapter));
                 String address = BleNames.isNamePattern(device.address())
-                        ? c.addressByName(adapterPath, device.address(), device.timeout())
+                        ? new BleScanner(c).addressByName(adapterPath, device.address(), device.timeout())
                         : device.address();
                 connection = new BleConnection(c, adapterPath, address);
                 connection.connect(device.timeout());
@@ -148,7 +148,7 @@ public class BleDriver implements Driver {
     @Override
     public List<DiscoveredDevice> discover(Map<String, String> options, Duration timeout) throws BleException {
         List<DiscoveredDevice> found = new ArrayList<>();
-        for (ScanResult r : client().scan(options.getOrDefault("adapter", defaultAdapter), timeout,
+        for (ScanResult r : new BleScanner(client()).scan(options.getOrDefault("adapter", defaultAdapter), timeout,
                 options.get("name_prefix"))) {
             Map<String, String> properties = new java.util.LinkedHashMap<>();
             if (r.rssi() != null) {
