@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.bluez.Adapter1;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -21,7 +20,6 @@ import org.freedesktop.dbus.types.Variant;
 final class BleClient implements AutoCloseable {
     static final String BLUEZ = "org.bluez";
     static final String DEVICE = "org.bluez.Device1";
-    static final String ADAPTER = "org.bluez.Adapter1";
     static final String CHARACTERISTIC = "org.bluez.GattCharacteristic1";
 
     private record PropertyWatch(String path, String iface, Consumer<Map<String, Variant<?>>> listener) {
