@@ -147,12 +147,13 @@ client.on('subscribeCov', (msg) => {
   if (!p.cancellationRequest) notify(subscriptions.get(k));
 });
 
+// no array index: node-bacnet 0.2.4 would encode 4294967295 as the index when given ASN1_ARRAY_ALL
 function notify(sub) {
   const remaining = sub.until === Infinity ? 0 : Math.max(0, Math.round((sub.until - Date.now()) / 1000));
-  client.unconfirmedCOVNotification({ address: sub.address }, sub.processId, { type: O.DEVICE, instance },
+  client.unconfirmedCOVNotification(sub.address, sub.processId, instance,
     { type: sub.obj.type, instance: sub.obj.instance }, remaining, [
-      { property: { id: P.PRESENT_VALUE, index: E.ASN1_ARRAY_ALL }, value: readValue(sub.obj, P.PRESENT_VALUE) },
-      { property: { id: P.STATUS_FLAGS, index: E.ASN1_ARRAY_ALL }, value: [{ type: T.BIT_STRING, value: { value: [0], bitsUsed: 4 } }] }]);
+      { property: { id: P.PRESENT_VALUE }, value: readValue(sub.obj, P.PRESENT_VALUE) },
+      { property: { id: P.STATUS_FLAGS }, value: [{ type: T.BIT_STRING, value: { value: [0], bitsUsed: 4 } }] }]);
 }
 
 function setPresentValue(obj, raw) {

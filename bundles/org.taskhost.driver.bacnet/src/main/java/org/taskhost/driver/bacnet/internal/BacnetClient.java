@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,9 @@ public final class BacnetClient implements AutoCloseable {
     private record Key(InetSocketAddress device, int invokeId) {
     }
 
+    private static final String WARM_UP_I_AM = "810a001501001000c4020000042205ca9103220104";
+    private static final String WARM_UP_RPM_ACK = "810a001f010030010e0c000000001e29554e443f6666664f29754e913e4f1f";
+
     private final DatagramSocket socket;
     private final Thread receiver;
     private final Map<Key, CompletableFuture<Incoming>> pending = new ConcurrentHashMap<>();
@@ -58,9 +62,21 @@ public final class BacnetClient implements AutoCloseable {
             socket.close();
             throw new SocketException("cannot bind the BACnet/IP port " + bind + ": " + e.getMessage());
         }
+        warmUp();
         receiver = new Thread(this::receive, "bacnet-receiver-" + socket.getLocalPort());
         receiver.setDaemon(true);
         receiver.start();
+    }
+
+    /**
+     * The first use of the message model loads about 2,500 classes (a second or more on a busy machine): done here
+     * so that the first answers are not late for a Who-Is window or a request timeout.
+     */
+    private static void warmUp() {
+        InetSocketAddress self = new InetSocketAddress("127.0.0.1", 0);
+        BacnetDecoder.decode(BacnetFrames.readPropertyMultiple(0, List.of(PropertyRef.parse("AI:0"))), 0, self);
+        BacnetDecoder.decode(HexFormat.of().parseHex(WARM_UP_I_AM), WARM_UP_I_AM.length() / 2, self);
+        BacnetDecoder.decode(HexFormat.of().parseHex(WARM_UP_RPM_ACK), WARM_UP_RPM_ACK.length() / 2, self);
     }
 
     public int localPort() {

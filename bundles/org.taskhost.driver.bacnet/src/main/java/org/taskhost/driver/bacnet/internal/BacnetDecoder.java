@@ -80,7 +80,7 @@ final class BacnetDecoder {
                 PropertyRef ref = new PropertyRef(objectId(rp.getObjectIdentifier()),
                         propertyId(rp.getPropertyIdentifier()),
                         rp.getArrayIndex() == null ? null : rp.getArrayIndex().getPayload().getActualValue().intValue());
-                return new Incoming.ReadAck(id, List.of(PropertyResult.ok(ref, Values.of(rp.getValues()))));
+                return new Incoming.ReadAck(id, List.of(decoded(ref, () -> Values.of(rp.getValues()))));
             }
             return new Incoming.OtherAck(id, ack.getServiceAck() == null ? "?" : ack.getServiceAck().getServiceChoice().name());
         }
@@ -137,16 +137,37 @@ final class BacnetDecoder {
                                 : property.getArrayIndex().getPayload().getActualValue().intValue());
                 ErrorEnclosed error = property.getReadResult().getPropertyAccessError();
                 results.add(error != null ? PropertyResult.failed(ref, describe(error.getError()))
-                        : PropertyResult.ok(ref, Values.of(property.getReadResult().getPropertyValue())));
+                        : decoded(ref, () -> Values.of(property.getReadResult().getPropertyValue())));
             }
         }
         return results;
     }
 
+    /** A value that cannot be turned into a Java value is an error of its property alone. */
+    private static PropertyResult decoded(PropertyRef ref, java.util.function.Supplier<Object> value) {
+        try {
+            return PropertyResult.ok(ref, element(ref, value.get()));
+        } catch (RuntimeException e) {
+            return PropertyResult.failed(ref, "cannot decode the value: " + e.getMessage());
+        }
+    }
+
+    /** One element of an array read by index comes as the element, not as a list of one. */
+    private static Object element(PropertyRef ref, Object value) {
+        return ref.arrayIndex() != null && ref.arrayIndex() > 0 && value instanceof List<?> list && list.size() == 1
+                ? list.get(0) : value;
+    }
+
     private static Map<Integer, Object> values(BACnetPropertyValues values) {
         Map<Integer, Object> map = new LinkedHashMap<>();
         if (values != null) {
-            values.getData().forEach(v -> map.put(propertyId(v.getPropertyIdentifier()), Values.of(v.getPropertyValue())));
+            for (var v : values.getData()) {
+                try {
+                    map.put(propertyId(v.getPropertyIdentifier()), Values.of(v.getPropertyValue()));
+                } catch (RuntimeException e) {
+                    // a property this client cannot turn into a value is left out; present-value is what counts
+                }
+            }
         }
         return map;
     }

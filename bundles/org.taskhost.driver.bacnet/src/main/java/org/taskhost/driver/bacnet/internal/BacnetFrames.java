@@ -26,6 +26,7 @@ import org.apache.plc4x.java.bacnetip.readwrite.BACnetConfirmedServiceRequestRea
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetConfirmedServiceRequestSubscribeCOV;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetConfirmedServiceRequestWriteProperty;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetConstructedData;
+import org.apache.plc4x.java.bacnetip.readwrite.BACnetConstructedDataElement;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetConstructedDataUnspecified;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetContextTagObjectIdentifier;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetContextTagUnsignedInteger;
@@ -77,8 +78,9 @@ final class BacnetFrames {
 
     /** A null value relinquishes the command at this priority. */
     static byte[] writeProperty(int invokeId, PropertyRef ref, Object value, Integer priority) {
-        BACnetConstructedData data = new BACnetConstructedDataUnspecified(createBACnetOpeningTag((short) 3), null,
-                createBACnetClosingTag((short) 3), null, List.of(Values.element(ref.object(), value)), (short) 3, null);
+        BACnetConstructedDataElement element = Values.element(ref.object(), value);
+        BACnetConstructedData data = new BACnetConstructedDataUnspecified(createBACnetOpeningTag((short) 3),
+                element.getPeekedTagHeader(), createBACnetClosingTag((short) 3), null, List.of(element), (short) 3, null);
         var request = new BACnetConfirmedServiceRequestWriteProperty(objectTag(ref.object()),
                 createBACnetPropertyIdentifierTagged((byte) 1, ref.property()), index((byte) 2, ref.arrayIndex()), data,
                 priority == null ? null : createBACnetContextTagUnsignedInteger((byte) 4, priority), 0L);

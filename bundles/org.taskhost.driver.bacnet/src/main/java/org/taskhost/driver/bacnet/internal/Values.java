@@ -119,6 +119,11 @@ final class Values {
     }
 
     private static Object ofTagged(Object tagged) {
+        if (!hasMethod(tagged.getClass(), "getValue")) {
+            Object payload = hasMethod(tagged.getClass(), "getPayload") ? call(tagged, "getPayload") : null;
+            Object bits = payload != null && hasMethod(payload.getClass(), "getData") ? call(payload, "getData") : null;
+            return bits instanceof List<?> list ? new ArrayList<>(list) : tagged.toString();
+        }
         Object value = call(tagged, "getValue");
         if (value instanceof Enum<?> e) {
             boolean proprietary = e.name().endsWith("PROPRIETARY_VALUE") || e.name().endsWith("UNKNOWN_ID");
