@@ -1,0 +1,172 @@
+package org.taskhost.driver.bacnet.internal;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.DeviceProblem;
+import org.taskhost.api.device.DiscoveredDevice;
+import org.taskhost.api.device.Driver;
+import org.taskhost.api.device.DriverSession;
+import org.taskhost.api.device.Point;
+import org.taskhost.api.device.PointSink;
+import org.taskhost.api.device.PointType;
+
+/**
+ * The {@code bacnet} driver: BACnet/IP devices over one UDP port (configuration PID {@code org.taskhost.driver.bacnet}).
+ * Device options: {@code max_per_request}, {@code cov_lifetime}.
+ */
+@Component(service = {Driver.class, BacnetDriver.class}, property = Driver.DRIVER_PROPERTY + "=bacnet",
+        configurationPid = "org.taskhost.driver.bacnet", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = BacnetConfig.class)
+public class BacnetDriver implements Driver {
+    private final BacnetConfig config;
+    private final BacnetClient client;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicLong processIds = new AtomicLong(ProcessHandle.current().pid() % 10000 * 1000);
+
+    @Activate
+    public BacnetDriver(BacnetConfig config) throws Exception {
+        this.config = config;
+        this.client = new BacnetClient(new InetSocketAddress(config.bind_address(), config.local_port()));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bacnet-cov-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+        client.close();
+    }
+
+    BacnetClient client() {
+        return client;
+    }
+
+    @Override
+    public DriverSession open(DeviceConfig device, PointSink sink) {
+        return new BacnetSession(client, device, intOption(device, "max_per_request", config.max_per_request()),
+                intOption(device, "cov_lifetime", config.cov_lifetime()), sink, scheduler,
+                processIds.incrementAndGet() & 0x3fffff);
+    }
+
+    @Override
+    public List<DeviceProblem> validate(DeviceConfig device) {
+        List<DeviceProblem> problems = new ArrayList<>();
+        try {
+            DeviceAddress.parse(device.address());
+        } catch (IllegalArgumentException e) {
+            problems.add(new DeviceProblem("address", e.getMessage()));
+        }
+        checkInt(device, "max_per_request", 1, 200, problems);
+        checkInt(device, "cov_lifetime", 0, 86400, problems);
+        for (String key : device.options().keySet()) {
+            if (!List.of("max_per_request", "cov_lifetime", "device_instance").contains(key)) {
+                problems.add(new DeviceProblem("options." + key, "is not a BACnet device option (max_per_request, cov_lifetime, device_instance)"));
+            }
+        }
+        checkInt(device, "device_instance", 0, ObjectId.MAX_INSTANCE, problems);
+        List<Point> points = device.points();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            try {
+                PointAddress.parse(p.address());
+            } catch (IllegalArgumentException e) {
+                problems.add(new DeviceProblem("points[" + i + "].address", e.getMessage()));
+            }
+            if (p.type() == PointType.BYTES) {
+                problems.add(new DeviceProblem("points[" + i + "].type", "bytes is not supported by the BACnet driver (float, int, bool, string)"));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkInt(DeviceConfig device, String key, int min, int max, List<DeviceProblem> problems) {
+        String value = device.options().get(key);
+        if (value == null) {
+            return;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                problems.add(new DeviceProblem("options." + key, n + " is out of range " + min + ".." + max));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new DeviceProblem("options." + key, "'" + value + "' is not a whole number"));
+        }
+    }
+
+    private static int intOption(DeviceConfig device, String key, int fallback) {
+        String value = device.options().get(key);
+        return value == null ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /**
+     * Who-Is to {@code address} (host:port, a comma-separated list, default the configured broadcast address) with
+     * optional {@code low}/{@code high} instance limits; each device's object-name is read when it answers.
+     */
+    @Override
+    public List<DiscoveredDevice> discover(Map<String, String> options, Duration timeout) throws Exception {
+        List<InetSocketAddress> targets;
+        try {
+            targets = DeviceAddress.parseList(options.getOrDefault("address", config.discovery_address()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("address: " + e.getMessage());
+        }
+        Integer low = limit(options, "low");
+        Integer high = limit(options, "high");
+        if ((low == null) != (high == null)) {
+            throw new IllegalArgumentException("low and high go together: give both or neither");
+        }
+        List<DiscoveredDevice> found = new ArrayList<>();
+        for (IAm iAm : client.discover(targets, timeout, low, high)) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("device_instance", String.valueOf(iAm.instance()));
+            properties.put("vendor_id", String.valueOf(iAm.vendorId()));
+            properties.put("max_apdu", String.valueOf(iAm.maxApdu()));
+            properties.put("segmentation", iAm.segmentation());
+            String name = "";
+            try {
+                PropertyResult r = client.readProperty(iAm.address(),
+                        PropertyRef.of(new ObjectId(ObjectId.DEVICE, iAm.instance()), PropertyRef.OBJECT_NAME),
+                        new BacnetClient.Timing(Duration.ofMillis(500), 1));
+                name = r.isOk() && r.value() != null ? r.value().toString() : "";
+            } catch (BacnetException e) {
+                properties.put("name_error", e.getMessage());
+            }
+            found.add(new DiscoveredDevice(DeviceAddress.format(iAm.address()), name, properties, List.of()));
+        }
+        return found;
+    }
+
+    private static Integer limit(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0 || n > ObjectId.MAX_INSTANCE) {
+                throw new IllegalArgumentException(key + ": " + n + " is out of range 0.." + ObjectId.MAX_INSTANCE);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not a device instance number");
+        }
+    }
+}
