@@ -32,15 +32,19 @@ import org.taskhost.api.device.PointType;
         configurationPid = "org.taskhost.driver.bacnet", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = BacnetConfig.class)
 public class BacnetDriver implements Driver {
+    static final String PORT_ENV = "TASKHOST_BACNET_PORT";
+    static final String BIND_ENV = "TASKHOST_BACNET_BIND";
+
     private final BacnetConfig config;
-    private final BacnetClient client;
+    private final InetSocketAddress bind;
+    private BacnetClient client;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong processIds = new AtomicLong(ProcessHandle.current().pid() % 10000 * 1000);
 
     @Activate
     public BacnetDriver(BacnetConfig config) throws Exception {
         this.config = config;
-        this.client = new BacnetClient(new InetSocketAddress(config.bind_address(), config.local_port()));
+        this.bind = bindAddress(config, System.getenv());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bacnet-cov-renewal");
             t.setDaemon(true);
@@ -48,19 +52,46 @@ public class BacnetDriver implements Driver {
         });
     }
 
-    @Deactivate
-    void deactivate() {
-        scheduler.shutdownNow();
-        client.close();
+    /** TASKHOST_BACNET_PORT and TASKHOST_BACNET_BIND win over the configuration when set and not empty. */
+    static InetSocketAddress bindAddress(BacnetConfig config, Map<String, String> env) {
+        String host = env.getOrDefault(BIND_ENV, "").isBlank() ? config.bind_address() : env.get(BIND_ENV).trim();
+        int port = config.local_port();
+        String portText = env.getOrDefault(PORT_ENV, "");
+        if (!portText.isBlank()) {
+            try {
+                port = Integer.parseInt(portText.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PORT_ENV + ": '" + portText + "' is not a port number");
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("local_port: " + port + " is out of range 0..65535");
+        }
+        return new InetSocketAddress(host, port);
     }
 
-    BacnetClient client() {
+    @Deactivate
+    synchronized void deactivate() {
+        scheduler.shutdownNow();
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /**
+     * The shared client, its UDP port bound at the first device or discovery: a taskhost without BACnet devices
+     * holds no port, and a port in use shows as the devices' error instead of a driver that is missing.
+     */
+    synchronized BacnetClient client() throws java.net.SocketException {
+        if (client == null) {
+            client = new BacnetClient(bind);
+        }
         return client;
     }
 
     @Override
-    public DriverSession open(DeviceConfig device, PointSink sink) {
-        return new BacnetSession(client, device, intOption(device, "max_per_request", config.max_per_request()),
+    public DriverSession open(DeviceConfig device, PointSink sink) throws Exception {
+        return new BacnetSession(client(), device, intOption(device, "max_per_request", config.max_per_request()),
                 intOption(device, "cov_lifetime", config.cov_lifetime()), sink, scheduler,
                 processIds.incrementAndGet() & 0x3fffff);
     }
@@ -134,6 +165,7 @@ public class BacnetDriver implements Driver {
             throw new IllegalArgumentException("low and high go together: give both or neither");
         }
         List<DiscoveredDevice> found = new ArrayList<>();
+        BacnetClient client = client();
         for (IAm iAm : client.discover(targets, timeout, low, high)) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("device_instance", String.valueOf(iAm.instance()));
