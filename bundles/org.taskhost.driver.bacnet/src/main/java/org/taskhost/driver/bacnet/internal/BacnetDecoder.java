@@ -42,9 +42,22 @@ final class BacnetDecoder {
     }
 
     static Incoming decode(byte[] data, int length, InetSocketAddress from) {
+        return decode(data, length, from, true);
+    }
+
+    /** Without the fast path: what PLC4X alone makes of a frame (tests compare the two). */
+    static Incoming decodeWithPlc4x(byte[] data, int length, InetSocketAddress from) {
+        return decode(data, length, from, false);
+    }
+
+    private static Incoming decode(byte[] data, int length, InetSocketAddress from, boolean fastPath) {
         byte[] bytes = Arrays.copyOf(data, length);
         if (length < 4 || (bytes[0] & 0xff) != 0x81) {
             return new Incoming.Garbage("not a BACnet/IP frame (" + length + " bytes starting " + hex(bytes) + ")");
+        }
+        Incoming.ReadAck fast = fastPath ? RpmAckReader.read(bytes, length) : null;
+        if (fast != null) {
+            return fast;
         }
         try {
             return decode(BVLC.staticParse(new ReadBufferByteBased(bytes)), from);

@@ -39,6 +39,36 @@ class BacnetCodecTest {
                 .containsExactly(0.9, new Enumerated(62, "degrees-celsius"));
     }
 
+    /** RPM acks of node-bacnet (present values of every kind, units, names, per-property errors), captured. */
+    private static final String VALUES = "810a00cc010030010e0c000000001e29554e443f6666664f29754e913e4f1f0c000000011e29554e443ff333334f29754e91"
+            + "624f1f0c004000001e29554e44000000004f29754e91304f1f0c004000011e29554e44412000004f1f0c008000001e29554e"
+            + "4442c800004f1f0c008000011e29554e4442ca00004f1f0c008000021e29554e4442cc00004f1f0c00c000001e29554e9100"
+            + "4f1f0c00c000011e29554e91014f1f0c010000001e29554e91004f1f0c014000001e29554e91014f1f0c034000001e29554e"
+            + "21024f1f";
+    private static final String ERRORS = "810a005a010030010e0c000000631e29555e9101911f5f1f0c00c000011e29755e910291205f1f0c000000021e29554e4440"
+            + "39999a4f1f0c020000041e294d4e75060073696d2d344f1f0c000000031e294d4e74004149334f1f";
+    private static final String OTHER = "810a0041010030010e0c004000001e29574e000000000000000000000000000000004f1f0c000000001e29785e910291205f"
+            + "1f0c020000041e29784e2201044f1f";
+
+    @Test
+    void theFastPathDecodesRpmAcksExactlyAsPlc4xDoes() {
+        for (String hex : new String[] {VALUES, ERRORS}) {
+            byte[] frame = HexFormat.of().parseHex(hex);
+            Incoming.ReadAck fast = RpmAckReader.read(frame, frame.length);
+            assertThat(fast).as("taken by the fast path").isNotNull();
+            assertThat(fast).isEqualTo(BacnetDecoder.decodeWithPlc4x(frame, frame.length, SELF));
+        }
+        byte[] values = HexFormat.of().parseHex(VALUES);
+        assertThat(RpmAckReader.read(values, values.length).results()).extracting(PropertyResult::value).startsWith(
+                0.9, new Enumerated(62, "degrees-celsius"), 1.9, new Enumerated(98, "percent"), 0.0, new Enumerated(48, "kilowatts"));
+        byte[] errors = HexFormat.of().parseHex(ERRORS);
+        assertThat(RpmAckReader.read(errors, errors.length).results()).extracting(PropertyResult::error)
+                .startsWith("object: unknown-object", "property: unknown-property", null);
+        byte[] other = HexFormat.of().parseHex(OTHER);
+        assertThat(RpmAckReader.read(other, other.length)).as("a priority array and a vendor id go to PLC4X").isNull();
+        assertThat(BacnetDecoder.decode(other, other.length, SELF)).isInstanceOf(Incoming.ReadAck.class);
+    }
+
     @Test
     void garbageIsNamedNotThrown() {
         byte[] noise = {1, 2, 3, 4, 5};
