@@ -317,7 +317,12 @@ public final class BacnetClient implements AutoCloseable {
                 continue;
             }
             InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
-            dispatch(BacnetDecoder.decode(packet.getData(), packet.getLength(), from), from);
+            try {
+                dispatch(BacnetDecoder.decode(packet.getData(), packet.getLength(), from), from);
+            } catch (RuntimeException e) {
+                // a listener's failure must not end the one thread that receives for every device
+                lastGarbage = from + " frame that could not be handled: " + e;
+            }
         }
     }
 

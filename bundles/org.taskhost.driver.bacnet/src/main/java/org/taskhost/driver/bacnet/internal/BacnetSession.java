@@ -2,12 +2,12 @@ package org.taskhost.driver.bacnet.internal;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ final class BacnetSession implements DriverSession {
     private final long processId;
     private final Map<String, PropertyRef> refs = new LinkedHashMap<>();
     private final Set<ObjectId> subscribed = new LinkedHashSet<>();
-    private final List<Point> covPoints = new ArrayList<>();
+    private final List<Point> covPoints = new CopyOnWriteArrayList<>();
     private final Consumer<CovNotification> covListener = this::onCov;
     private volatile ScheduledFuture<?> renewal;
 
