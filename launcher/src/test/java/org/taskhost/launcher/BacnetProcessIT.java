@@ -55,6 +55,31 @@ class BacnetProcessIT {
                 """).commitAll();
     }
 
+    /** A reactive task run by a point trigger on covdev/v. */
+    static String watcher() throws Exception {
+        return new GitFixture().write("Covwatch.java", """
+                import org.taskhost.api.TaskBase;
+                public class Covwatch extends TaskBase {
+                    public void initialize() { }
+                    public void execute() {
+                        pv("LAST").set(pv("V_IN").getDouble());
+                    }
+                    public void cleanup() { }
+                }
+                """).write("config.yaml", """
+                parameters:
+                  mode: reactive
+                pvs:
+                  inputs:
+                    V_IN: {type: float}
+                  outputs:
+                    LAST: {type: float}
+                triggers:
+                  - point: covdev/v
+                    input: V_IN
+                """).commitAll();
+    }
+
     @Test
     void pollsWritesFollowsAndSurvivesAKilledDevice() throws Exception {
         int ca;
@@ -96,10 +121,26 @@ class BacnetProcessIT {
                 assertThat(point(th, "ahu1", "missing")).containsEntry("quality", "BAD").containsEntry("reason", "object: unknown-object");
                 assertThat(health(th, "ahu1")).containsEntry("status", "OK");
 
-                // COV: the device pushes the new value
+                // COV: the device pushes the new value into the cache and it runs a reactive task, between two polls
                 until("ahu1 is subscribed", () -> ((Number) s1.objects().get("subscriptions")).intValue() == 1);
-                s1.set("analog-value:0", 77.5);
-                until("the COV value in the cache", () -> Double.valueOf(77.5).equals(point(th, "ahu1", "cov").get("value")));
+                assertThat(th.post("/devices", """
+                        {"id": "covdev", "driver": "bacnet", "address": "%s", "poll_interval": 20,
+                         "points": [{"id": "v", "address": "AV:1", "cov": true}]}""".formatted(s2.address())).statusCode()).isEqualTo(201);
+                until("covdev polls", () -> "OK".equals(health(th, "covdev").get("status")));
+                until("covdev is subscribed", () -> ((Number) s2.objects().get("subscriptions")).intValue() == 1);
+                var watcher = th.post("/tasks", "{\"name\":\"covwatch\",\"git_url\":\"" + watcher() + "\"}");
+                assertThat(watcher.statusCode()).as(watcher.body()).isEqualTo(201);
+                until("covwatch is ready", () -> th.get("/plugins/covwatch").body().contains("\"phase\":\"ready\""));
+                long polls = ((Number) health(th, "covdev").get("poll_count")).longValue();
+                s2.set("analog-value:1", 88.25);
+                until("the COV value in the cache", () -> Double.valueOf(88.25).equals(point(th, "covdev", "v").get("value")));
+                assertThat(((Number) health(th, "covdev").get("poll_count")).longValue()).as("no poll in between").isEqualTo(polls);
+                Map<String, Object> ran = new CaClient(ca, Map.of()).one("""
+                        last = connect('BEAMLINE:DEFAULT:COVWATCH:LAST')
+                        until(lambda: last.get(use_monitor=False) == 88.25, 'the reactive task to run with 88.25')
+                        out(last=last.get(use_monitor=False))
+                        """);
+                assertThat(ran).containsEntry("last", 88.25);
 
                 // write at priority 8, then relinquish: the device's priority array shows it
                 HttpResponse<String> wrote = th.post("/devices/ahu2/points/ao/write", "{\"value\": 42.5, \"priority\": 8}");
