@@ -151,8 +151,15 @@ class BacnetProcessIT {
 
                 // a killed device is marked, the others keep polling, and it recovers by itself after a restart
                 s3.kill();
-                until("ahu3 is marked", () -> "ERROR".equals(health(th, "ahu3").get("status")));
-                assertThat((String) health(th, "ahu3").get("last_error")).contains("no answer from device /127.0.0.1:47973");
+                long killedAt = ((Number) health(th, "ahu3").get("poll_count")).longValue();
+                Map<String, Object> marked = new java.util.HashMap<>();
+                until("ahu3 is marked", () -> {
+                    marked.putAll(health(th, "ahu3"));
+                    return "ERROR".equals(marked.get("status"));
+                });
+                assertThat((String) marked.get("last_error")).contains("no answer from device /127.0.0.1:47973");
+                assertThat(((Number) marked.get("poll_count")).longValue() - killedAt).as("marked within two poll intervals")
+                        .isLessThanOrEqualTo(2);
                 long polls1 = ((Number) health(th, "ahu1").get("poll_count")).longValue();
                 until("ahu1 keeps polling", () -> ((Number) health(th, "ahu1").get("poll_count")).longValue() > polls1 + 3);
                 assertThat(health(th, "ahu1")).containsEntry("status", "OK");
