@@ -13,12 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -36,20 +32,15 @@ public final class BacnetClient implements AutoCloseable {
         }
     }
 
-    private record Key(InetSocketAddress device, int invokeId) {
-    }
-
     private static final String WARM_UP_I_AM = "810a001501001000c4020000042205ca9103220104";
     private static final String WARM_UP_RPM_ACK = "810a001f010030010e0c000000001e29554e443f6666664f29754e913e4f1f";
 
     private final DatagramSocket socket;
     private final Thread receiver;
-    private final Map<Key, CompletableFuture<Incoming>> pending = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, Integer> nextInvokeId = new HashMap<>();
+    private final Transactions transactions = new Transactions(this::send);
     private final Set<InetSocketAddress> withoutRpm = ConcurrentHashMap.newKeySet();
     private final List<Consumer<IAm>> iAmListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CovNotification>> covListeners = new CopyOnWriteArrayList<>();
-    private volatile String lastGarbage;
 
     public BacnetClient(InetSocketAddress bind) throws SocketException {
         socket = new DatagramSocket(null);
@@ -116,7 +107,7 @@ public final class BacnetClient implements AutoCloseable {
             throws BacnetException, InterruptedException {
         Incoming answer;
         try {
-            answer = request(device, id -> BacnetFrames.readProperty(id, ref), timing, "ReadProperty " + ref);
+            answer = transactions.request(device, id -> BacnetFrames.readProperty(id, ref), timing, "ReadProperty " + ref);
         } catch (RemoteErrorException e) {
             return PropertyResult.failed(ref, e.remoteError);
         }
@@ -160,7 +151,7 @@ public final class BacnetClient implements AutoCloseable {
 
     public List<PropertyResult> readPropertyMultiple(InetSocketAddress device, List<PropertyRef> refs, Timing timing)
             throws BacnetException, InterruptedException {
-        Incoming answer = request(device, id -> BacnetFrames.readPropertyMultiple(id, refs), timing,
+        Incoming answer = transactions.request(device, id -> BacnetFrames.readPropertyMultiple(id, refs), timing,
                 "ReadPropertyMultiple of " + refs.size() + " properties");
         if (!(answer instanceof Incoming.ReadAck ack)) {
             throw new BacnetException("device " + device + " answered ReadPropertyMultiple with " + answer);
@@ -192,7 +183,7 @@ public final class BacnetClient implements AutoCloseable {
             throw new BacnetException("value for " + ref + " is too long for one frame");
         }
         try {
-            request(device, id -> BacnetFrames.writeProperty(id, ref, value, priority), timing, "WriteProperty " + ref);
+            transactions.request(device, id -> BacnetFrames.writeProperty(id, ref, value, priority), timing, "WriteProperty " + ref);
         } catch (RemoteErrorException e) {
             throw new BacnetException("device " + device + " refused WriteProperty " + ref + ": " + e.remoteError);
         }
@@ -202,7 +193,7 @@ public final class BacnetClient implements AutoCloseable {
     public void subscribeCov(InetSocketAddress device, ObjectId object, long processId, int lifetimeSeconds, Timing timing)
             throws BacnetException, InterruptedException {
         try {
-            request(device, id -> BacnetFrames.subscribeCov(id, processId, object, lifetimeSeconds), timing,
+            transactions.request(device, id -> BacnetFrames.subscribeCov(id, processId, object, lifetimeSeconds), timing,
                     "SubscribeCOV " + object);
         } catch (RemoteErrorException e) {
             throw new BacnetException("device " + device + " refused SubscribeCOV " + object + ": " + e.remoteError);
@@ -212,92 +203,10 @@ public final class BacnetClient implements AutoCloseable {
     public void cancelCov(InetSocketAddress device, ObjectId object, long processId, Timing timing)
             throws BacnetException, InterruptedException {
         try {
-            request(device, id -> BacnetFrames.subscribeCov(id, processId, object, null), timing, "SubscribeCOV cancel " + object);
+            transactions.request(device, id -> BacnetFrames.subscribeCov(id, processId, object, null), timing, "SubscribeCOV cancel " + object);
         } catch (RemoteErrorException e) {
             throw new BacnetException("device " + device + " refused to cancel SubscribeCOV " + object + ": " + e.remoteError);
         }
-    }
-
-    private interface Encoder {
-        byte[] encode(int invokeId);
-    }
-
-    /** A whole request answered with a BACnet error PDU. */
-    private static final class RemoteErrorException extends BacnetException {
-        private static final long serialVersionUID = 1L;
-        final String remoteError;
-
-        RemoteErrorException(String remoteError) {
-            super(remoteError);
-            this.remoteError = remoteError;
-        }
-    }
-
-    private Incoming request(InetSocketAddress device, Encoder encoder, Timing timing, String what)
-            throws BacnetException, InterruptedException {
-        if (device.isUnresolved()) {
-            throw new BacnetException("device address " + device.getHostString() + " cannot be resolved");
-        }
-        Key key = reserve(device);
-        CompletableFuture<Incoming> answer = pending.get(key);
-        try {
-            byte[] frame = encoder.encode(key.invokeId());
-            for (int attempt = 1; attempt <= timing.tries(); attempt++) {
-                try {
-                    send(frame, device);
-                } catch (IOException e) {
-                    throw new BacnetException("cannot send " + what + " to " + device + ": " + e.getMessage(), e);
-                }
-                try {
-                    return check(answer.get(timing.timeout().toMillis(), TimeUnit.MILLISECONDS), device, what);
-                } catch (TimeoutException e) {
-                    // sent again with the same invoke id: a late answer to the first try still counts
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof BacnetException b ? b
-                            : new BacnetException(what + " to " + device + " failed: " + e.getCause(), e.getCause());
-                }
-            }
-            String garbage = lastGarbage;
-            throw new BacnetTimeoutException("no answer from device " + device + " to " + what + " after "
-                    + timing.tries() + " tries of " + timing.timeout().toMillis() + " ms"
-                    + (garbage != null && garbage.startsWith(device.toString()) ? "; it sent " + garbage : ""));
-        } finally {
-            pending.remove(key);
-        }
-    }
-
-    private Incoming check(Incoming answer, InetSocketAddress device, String what) throws BacnetException {
-        if (answer instanceof Incoming.ErrorAnswer error) {
-            if ("services".equals(error.errorClass()) && error.errorCode().contains("unrecognized-service")
-                    || "service-request-denied".equals(error.errorCode())) {
-                throw new ServiceUnsupportedException("device " + device + " does not support " + what + ": "
-                        + error.errorClass() + ": " + error.errorCode());
-            }
-            throw new RemoteErrorException(error.errorClass() + ": " + error.errorCode());
-        }
-        if (answer instanceof Incoming.Rejected reject) {
-            if (reject.reason().contains("unrecognized-service")) {
-                throw new ServiceUnsupportedException("device " + device + " rejected " + what + ": " + reject.reason());
-            }
-            throw new BacnetException("device " + device + " rejected " + what + ": " + reject.reason());
-        }
-        if (answer instanceof Incoming.Aborted abort) {
-            throw new BacnetException("device " + device + " aborted " + what + ": " + abort.reason());
-        }
-        return answer;
-    }
-
-    private synchronized Key reserve(InetSocketAddress device) throws BacnetException {
-        int start = nextInvokeId.getOrDefault(device, 0);
-        for (int i = 0; i < 256; i++) {
-            int id = (start + i) & 0xff;
-            Key key = new Key(device, id);
-            if (pending.putIfAbsent(key, new CompletableFuture<>()) == null) {
-                nextInvokeId.put(device, (id + 1) & 0xff);
-                return key;
-            }
-        }
-        throw new BacnetException("256 requests to device " + device + " are already waiting for an answer");
     }
 
     private void send(byte[] frame, InetSocketAddress to) throws IOException {
@@ -321,7 +230,7 @@ public final class BacnetClient implements AutoCloseable {
                 dispatch(BacnetDecoder.decode(packet.getData(), packet.getLength(), from), from);
             } catch (RuntimeException e) {
                 // a listener's failure must not end the one thread that receives for every device
-                lastGarbage = from + " frame that could not be handled: " + e;
+                transactions.garbage(from, "a frame that could not be handled: " + e);
             }
         }
     }
@@ -345,34 +254,14 @@ public final class BacnetClient implements AutoCloseable {
                 } catch (IOException e) {
                     // the device times out on its own
                 }
-                fail(from, segmented.invokeId(), new BacnetException("device " + from
+                transactions.fail(from, segmented.invokeId(), new BacnetException("device " + from
                         + " sent a segmented answer (longer than one frame), which this driver does not take:"
                         + " read fewer properties per request (lower max_per_request)"));
             }
-            case Incoming.Garbage garbage -> {
-                lastGarbage = from + " " + garbage.reason();
-                pending.forEach((key, future) -> {
-                    if (key.device().equals(from)) {
-                        future.completeExceptionally(new BacnetException("device " + from + " answered with "
-                                + garbage.reason()));
-                    }
-                });
-            }
+            case Incoming.Garbage garbage -> transactions.garbage(from, garbage.reason());
             case Incoming.Ignored ignored -> {
             }
-            default -> {
-                CompletableFuture<Incoming> future = pending.get(new Key(from, incoming.invokeId()));
-                if (future != null) {
-                    future.complete(incoming);
-                }
-            }
-        }
-    }
-
-    private void fail(InetSocketAddress from, int invokeId, BacnetException e) {
-        CompletableFuture<Incoming> future = pending.get(new Key(from, invokeId));
-        if (future != null) {
-            future.completeExceptionally(e);
+            default -> transactions.answer(from, incoming);
         }
     }
 
@@ -384,6 +273,6 @@ public final class BacnetClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pending.values().forEach(f -> f.completeExceptionally(new BacnetException("the BACnet client is closed")));
+        transactions.closeAll();
     }
 }

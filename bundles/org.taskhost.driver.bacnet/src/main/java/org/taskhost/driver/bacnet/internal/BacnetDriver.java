@@ -20,9 +20,7 @@ import org.taskhost.api.device.DeviceProblem;
 import org.taskhost.api.device.DiscoveredDevice;
 import org.taskhost.api.device.Driver;
 import org.taskhost.api.device.DriverSession;
-import org.taskhost.api.device.Point;
 import org.taskhost.api.device.PointSink;
-import org.taskhost.api.device.PointType;
 
 /**
  * The {@code bacnet} driver: BACnet/IP devices over one UDP port (configuration PID {@code org.taskhost.driver.bacnet}).
@@ -98,48 +96,7 @@ public class BacnetDriver implements Driver {
 
     @Override
     public List<DeviceProblem> validate(DeviceConfig device) {
-        List<DeviceProblem> problems = new ArrayList<>();
-        try {
-            DeviceAddress.parse(device.address());
-        } catch (IllegalArgumentException e) {
-            problems.add(new DeviceProblem("address", e.getMessage()));
-        }
-        checkInt(device, "max_per_request", 1, 200, problems);
-        checkInt(device, "cov_lifetime", 0, 86400, problems);
-        for (String key : device.options().keySet()) {
-            if (!List.of("max_per_request", "cov_lifetime", "device_instance").contains(key)) {
-                problems.add(new DeviceProblem("options." + key, "is not a BACnet device option (max_per_request, cov_lifetime, device_instance)"));
-            }
-        }
-        checkInt(device, "device_instance", 0, ObjectId.MAX_INSTANCE, problems);
-        List<Point> points = device.points();
-        for (int i = 0; i < points.size(); i++) {
-            Point p = points.get(i);
-            try {
-                PointAddress.parse(p.address());
-            } catch (IllegalArgumentException e) {
-                problems.add(new DeviceProblem("points[" + i + "].address", e.getMessage()));
-            }
-            if (p.type() == PointType.BYTES) {
-                problems.add(new DeviceProblem("points[" + i + "].type", "bytes is not supported by the BACnet driver (float, int, bool, string)"));
-            }
-        }
-        return problems;
-    }
-
-    private static void checkInt(DeviceConfig device, String key, int min, int max, List<DeviceProblem> problems) {
-        String value = device.options().get(key);
-        if (value == null) {
-            return;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                problems.add(new DeviceProblem("options." + key, n + " is out of range " + min + ".." + max));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(new DeviceProblem("options." + key, "'" + value + "' is not a whole number"));
-        }
+        return DeviceChecks.problems(device);
     }
 
     private static int intOption(DeviceConfig device, String key, int fallback) {
