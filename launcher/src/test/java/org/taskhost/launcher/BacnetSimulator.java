@@ -1,0 +1,89 @@
+package org.taskhost.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One simulated BACnet/IP device of the BACnet driver's tests (bundles/org.taskhost.driver.bacnet/src/test/node,
+ * node-bacnet), in its own session on 127.0.0.1, stopped by its pid; its control port shows its objects.
+ */
+final class BacnetSimulator implements AutoCloseable {
+    static final Path DIR = TaskhostProcess.TOP.resolve("bundles/org.taskhost.driver.bacnet/src/test/node");
+
+    final int port;
+    final int instance;
+    private final int clientPort;
+    private Process process;
+
+    BacnetSimulator(int port, int instance, int clientPort) {
+        this.port = port;
+        this.instance = instance;
+        this.clientPort = clientPort;
+    }
+
+    String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    BacnetSimulator start() throws Exception {
+        Path log = Files.createTempFile("bacnet-sim-" + port + "-", ".log");
+        process = new ProcessBuilder("setsid", "node", "simdevice.js", "--port", String.valueOf(port), "--instance",
+                String.valueOf(instance), "--control", String.valueOf(port + 1000), "--client", "127.0.0.1:" + clientPort)
+                .directory(DIR.toFile()).redirectInput(new File("/dev/null")).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("simulated device " + port + " exited: " + Files.readString(log));
+            }
+            try {
+                objects();
+                return this;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("simulated device " + port + " did not start: " + Files.readString(log));
+    }
+
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> objects() throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpTaskhost.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1000)
+                + "/objects")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("control port answered " + r.statusCode());
+        }
+        return DevicesProcessIT.JSON.readValue(r.body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(String name) throws IOException, InterruptedException {
+        return (Map<String, Object>) ((Map<String, Object>) objects().get("objects")).get(name);
+    }
+
+    void set(String object, double value) throws IOException, InterruptedException {
+        HttpTaskhost.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1000) + "/set?object="
+                + object + "&value=" + value)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
