@@ -1,45 +1,15 @@
 package org.taskhost.runtime.internal.devices;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-
 import org.taskhost.api.device.Devices;
 import org.taskhost.api.device.Point;
 import org.taskhost.api.pv.PvSpec;
+import org.taskhost.runtime.internal.services.ServiceHub;
 
 /**
- * The devices service as plugins see it: at most one {@link Devices} service (the devices bundle's), got lazily at
- * first use, and every plugin's {@link PluginDevices}, whose listeners are registered again when the service comes
- * back. Bound by reference only, as the devices bundle's PV mapping needs the runtime.
+ * The devices service (the devices bundle's) behind every plugin's {@link PluginDevices}, and the units of mapped
+ * points for their PVs.
  */
-public final class DevicesHub {
-
-    private final Set<PluginDevices> plugins = ConcurrentHashMap.newKeySet();
-    private volatile Supplier<Devices> source;
-    private volatile Devices service;
-
-    /** @param next gets the service; null when it went away */
-    public synchronized void bind(Supplier<Devices> next) {
-        source = next;
-        service = null;
-        for (PluginDevices p : plugins) {
-            p.serviceChanged();
-        }
-    }
-
-    /** @return the service, or null when the devices bundle is not running */
-    public Devices service() {
-        Devices s = service;
-        if (s == null) {
-            Supplier<Devices> src = source;
-            if (src != null) {
-                s = src.get();
-                service = s;
-            }
-        }
-        return s;
-    }
+public final class DevicesHub extends ServiceHub<Devices> {
 
     /**
      * @param spec a PV definition
@@ -52,13 +22,5 @@ public final class DevicesHub {
         }
         return d.device(spec.point().device()).flatMap(x -> x.config().point(spec.point().point())).map(Point::units)
                 .filter(u -> !u.isEmpty()).map(spec::withUnit).orElse(spec);
-    }
-
-    void add(PluginDevices p) {
-        plugins.add(p);
-    }
-
-    void remove(PluginDevices p) {
-        plugins.remove(p);
     }
 }

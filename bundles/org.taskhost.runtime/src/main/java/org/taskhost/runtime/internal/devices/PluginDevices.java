@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.taskhost.runtime.internal.services.ServiceHub;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.Devices;
 import org.taskhost.api.device.DiscoveredDevice;
@@ -20,7 +21,7 @@ import org.taskhost.api.device.PointValue;
  * One plugin's {@link Devices}: calls go to the devices service; listeners are kept so they can be registered again
  * when the service comes back, deliver on the plugin's own thread, and are closed when the plugin stops.
  */
-public final class PluginDevices implements Devices {
+public final class PluginDevices implements Devices, ServiceHub.Follower {
 
     static final String NO_DEVICES = "no devices service: the org.taskhost.devices bundle is not running";
 
@@ -102,7 +103,8 @@ public final class PluginDevices implements Devices {
     }
 
     /** The devices service came or went: register the listeners again on the new one. */
-    void serviceChanged() {
+    @Override
+    public void serviceChanged() {
         for (Entry e : entries) {
             e.reopen();
         }

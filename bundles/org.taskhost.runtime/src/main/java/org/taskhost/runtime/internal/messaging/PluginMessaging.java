@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.taskhost.runtime.internal.services.ServiceHub;
 import org.taskhost.api.messaging.Message;
 import org.taskhost.api.messaging.MessageHandler;
 import org.taskhost.api.messaging.Messaging;
@@ -16,7 +17,7 @@ import org.taskhost.api.messaging.Subscription;
  * subscriptions so they can be made again when the service comes back, hands every message to the plugin's own
  * thread, and closes everything when the plugin stops.
  */
-public final class PluginMessaging implements Messaging {
+public final class PluginMessaging implements Messaging, ServiceHub.Follower {
 
     static final String NO_BROKER = "no MQTT broker is configured (set TASKHOST_MQTT_URL or url in etc/org.taskhost.mqtt.cfg)";
 
@@ -70,7 +71,8 @@ public final class PluginMessaging implements Messaging {
     }
 
     /** The broker service came or went: subscribe again on the new one. */
-    void serviceChanged() {
+    @Override
+    public void serviceChanged() {
         for (Entry e : entries) {
             e.reopen();
         }
