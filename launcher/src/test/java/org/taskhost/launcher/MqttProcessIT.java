@@ -201,22 +201,24 @@ class MqttProcessIT {
         }
 
         static Broker start() throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            Path dir = Files.createTempDirectory("e2e-mosquitto");
+            return start(freePort(), Files.createTempDirectory("e2e-mosquitto"), "allow_anonymous true\n");
+        }
+
+        /**
+         * mosquitto listening on {@code port} of the loopback (the port the tests' clients use), with more lines of
+         * configuration ({@code allow_anonymous}, a password file, another listener...) in {@code dir}.
+         */
+        static Broker start(int port, Path dir, String more) throws Exception {
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, """
                     per_listener_settings false
                     listener %d 127.0.0.1
-                    allow_anonymous true
                     persistence true
                     persistence_location %s/
                     user root
                     max_queued_messages 100000
                     log_dest stderr
-                    """.formatted(port, dir));
+                    """.formatted(port, dir) + more);
             Broker b = new Broker(port, dir);
             b.launch();
             return b;
@@ -239,6 +241,12 @@ class MqttProcessIT {
             String log = Files.readString(dir.resolve("broker.log"));
             close();
             throw new AssertionError("mosquitto did not listen on " + port + ":\n" + log);
+        }
+
+        static int freePort() throws IOException {
+            try (ServerSocket s = new ServerSocket(0)) {
+                return s.getLocalPort();
+            }
         }
 
         /** Stops the broker by its pid (SIGTERM; it saves its retained messages) and starts it again on the same port. */

@@ -1,0 +1,461 @@
+package org.taskhost.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * MQTT figures of the launched taskhost against a mosquitto of its own, with a Paho subscriber in this JVM.
+ * <ul>
+ * <li>{@code latency}: a PV value's way to a subscriber. One plugin with a float input PV {@code IN}, changed by a
+ * Channel Access put (CAJ, no callback) or an MQTT {@code put} command, one at a time, 1-3 ms apart; the subscriber
+ * of {@code .../pvs/IN} notes when each value arrives. {@code TASKHOST_MQTT_PV_INTERVAL=0}: every change is sent.</li>
+ * <li>{@code states}: state messages per second. 100 task plugins at 100 Hz each set MESSAGE {@code BURST} times per
+ * cycle (an input PV the harness puts over REST), so the offered rate is about 10,000 x BURST changes/s; the
+ * subscriber of {@code .../plugins/+/state} counts what arrives, against what the plugins changed (the number in
+ * their MESSAGE, read over REST) and taskhost's own counters ({@code GET /api/v1/mqtt}).</li>
+ * </ul>
+ * Arguments: top folder, {@code latency}, {@code states} or {@code all}. Properties: {@code latency.n} (2000),
+ * {@code latency.driver} ({@code ca} or {@code mqtt}), {@code states.bursts} (1,2,3,5), {@code states.seconds} (10),
+ * {@code states.plugins} (100), {@code states.qos} (the subscriber's QoS, 1), {@code mqtt.jfr} (a file: a JFR
+ * profile of taskhost over the states measurement).
+ */
+public final class MqttBench {
+
+    static final String ROOT = "bench";
+    static final String NODE = "bench";
+    private static final Pattern VALUE = Pattern.compile("\"value\":([-0-9.eE]+),\"timestamp\":\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Mosquitto broker;
+    private final ShellSession taskhost;
+    private final URI base;
+    private final String token;
+    private final int caPort;
+
+    private MqttBench(Path top, Mosquitto broker, Map<String, String> extra) throws Exception {
+        this.broker = broker;
+        int port = ShellSession.freePort();
+        caPort = ShellSession.freePort();
+        Path data = Files.createTempDirectory("mqttbench-data");
+        Map<String, String> env = new HashMap<>(ShellSession.caOnLoopback(caPort));
+        env.putAll(Map.of("TASKHOST_DATA", data.toString(), "TASKHOST_PORT", String.valueOf(port), "TASKHOST_SAMPLES", "false",
+                "TASKHOST_MQTT_URL", broker.url(), "TASKHOST_MQTT_ROOT", ROOT, "TASKHOST_MQTT_NODE", NODE));
+        env.putAll(extra);
+        taskhost = new ShellSession(top, env);
+        taskhost.await("REST API admin token", 0, 60);
+        taskhost.await("[mqtt] connected to", 0, 60);
+        base = URI.create("http://127.0.0.1:" + port + "/api/v1/");
+        token = Files.readString(data.resolve("admin.token")).trim();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (send("GET", "plugins", null).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("GET /api/v1/plugins never answered 200");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path top = Path.of(args[0]);
+        String what = args.length > 1 ? args[1] : "all";
+        System.out.printf("machine: %d cores, %s %s; mosquitto %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), mosquittoVersion(), java.time.LocalDate.now());
+        if (what.equals("latency") || what.equals("all")) {
+            try (Mosquitto broker = new Mosquitto()) {
+                MqttBench b = new MqttBench(top, broker, Map.of("TASKHOST_MQTT_PV_INTERVAL", "0"));
+                try {
+                    b.latency(Integer.getInteger("latency.n", 2000), System.getProperty("latency.driver", "ca"));
+                } finally {
+                    b.taskhost.close();
+                }
+            }
+        }
+        if (what.equals("states") || what.equals("all")) {
+            try (Mosquitto broker = new Mosquitto()) {
+                MqttBench b = new MqttBench(top, broker, Map.of());
+                try {
+                    b.states(Integer.getInteger("states.plugins", 100), Arrays.stream(System.getProperty("states.bursts", "1,2,3,5")
+                            .split(",")).mapToInt(Integer::parseInt).toArray(), Integer.getInteger("states.seconds", 10));
+                } finally {
+                    b.taskhost.close();
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- latency
+
+    /** One arrival: System.nanoTime and the wall clock here, and the value's own timestamp (taskhost's wall clock). */
+    private record Arrival(long nanos, Instant wall, Instant pvTimestamp) {
+    }
+
+    private volatile double expected = Double.NaN;
+    private volatile CompletableFuture<Arrival> arrival = new CompletableFuture<>();
+
+    private void latency(int n, String driver) throws Exception {
+        add("pvlat", """
+                import org.taskhost.api.TaskBase;
+                public class Pvlat extends TaskBase {
+                    public void initialize() { }
+                    public void execute() { }
+                    public void cleanup() { }
+                    public void onPut(String pv, Object value) { }
+                }
+                """, "parameters:\n  mode: triggered\npvs:\n  inputs:\n    IN: {type: float, value: 0}\n");
+        String prefix = field(send("GET", "plugins/pvlat", null).body(), "pv_prefix");
+        String topic = ROOT + "/" + NODE + "/plugins/pvlat/pvs/IN";
+        MqttAsyncClient sub = client("bench-lat-sub", new Callback() {
+            @Override
+            public void messageArrived(String t, MqttMessage m) {
+                long nanos = System.nanoTime();
+                Instant wall = Instant.now();
+                Matcher v = VALUE.matcher(new String(m.getPayload(), StandardCharsets.UTF_8));
+                if (v.find() && Double.parseDouble(v.group(1)) == expected) {
+                    arrival.complete(new Arrival(nanos, wall, Instant.parse(v.group(2))));
+                }
+            }
+        });
+        sub.subscribe(topic, 0).waitForCompletion(10_000);
+        Putter put = driver.equals("mqtt") ? mqttPut(sub) : caPut(prefix + ":IN");
+        int warmup = Math.max(200, n / 10);
+        long[] total = new long[n];
+        long[] toReceipt = new long[n];
+        long[] toSet = new long[n];
+        for (int i = -warmup; i < n; i++) {
+            double value = 1 + Math.floorMod(i, 9000) / 100.0;
+            arrival = new CompletableFuture<>();
+            expected = value;
+            long t0 = System.nanoTime();
+            Instant wall0 = Instant.now();
+            put.put(value);
+            Arrival a = arrival.get(10, TimeUnit.SECONDS);
+            if (i >= 0) {
+                total[i] = a.nanos() - t0;
+                toReceipt[i] = Duration.between(a.pvTimestamp(), a.wall()).toNanos();
+                toSet[i] = Duration.between(wall0, a.pvTimestamp()).toNanos();
+            }
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
+        }
+        put.close();
+        sub.disconnect().waitForCompletion(5000);
+        sub.close();
+        System.out.printf("latency: %d changes of one float PV by %s (after %d warm-up), one at a time, 1-3 ms apart; pv_interval 0%n", n,
+                driver.equals("mqtt") ? "an MQTT put command (QoS 1, taskhost's Pv.put)" : "a Channel Access put without callback (CAJ)",
+                warmup);
+        System.out.println("  PV change (the value's timestamp, taskhost's clock) -> subscriber's messageArrived (this JVM's clock): "
+                + stats(toReceipt));
+        System.out.println("  put sent -> subscriber's messageArrived (one clock, System.nanoTime):                                 "
+                + stats(total));
+        System.out.println("  put sent -> PV changed in taskhost (wall clocks):                                                    "
+                + stats(toSet));
+        System.out.println("  taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "pv_not_sent", "not_sent"));
+    }
+
+    private interface Putter extends AutoCloseable {
+        void put(double value) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    private Putter mqttPut(MqttAsyncClient client) {
+        String topic = ROOT + "/" + NODE + "/cmd/pvlat/put";
+        return value -> client.publish(topic, ("{\"pv\":\"IN\",\"value\":" + value + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+
+    /** CAJ, the pure-Java Channel Access client, to the taskhost's server only. */
+    private Putter caPut(String pv) throws Exception {
+        String p = "com.cosylab.epics.caj.CAJContext.";
+        System.setProperty(p + "addr_list", "127.0.0.1");
+        System.setProperty(p + "auto_addr_list", "false");
+        System.setProperty(p + "server_port", String.valueOf(caPort));
+        System.setProperty(p + "repeater_port", String.valueOf(caPort + 1));
+        gov.aps.jca.Context ctx = gov.aps.jca.JCALibrary.getInstance().createContext(gov.aps.jca.JCALibrary.CHANNEL_ACCESS_JAVA);
+        gov.aps.jca.Channel ch = ctx.createChannel(pv);
+        ctx.pendIO(10.0);
+        return new Putter() {
+            @Override
+            public void put(double value) throws Exception {
+                ch.put(value);
+                ctx.flushIO();
+            }
+
+            @Override
+            public void close() throws Exception {
+                ch.destroy();
+                ctx.destroy();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- states
+
+    private void states(int plugins, int[] bursts, int seconds) throws Exception {
+        Path dir = Files.createTempDirectory("mqttbench-churn");
+        Files.writeString(dir.resolve("Churn.java"), """
+                import org.taskhost.api.TaskBase;
+                public class Churn extends TaskBase {
+                    private long n;
+                    public void initialize() { }
+                    public void execute() {
+                        int burst = (int) pv("BURST").getDouble();
+                        for (int i = 0; i < burst; i++) setMessage("m" + (++n));
+                    }
+                    public void cleanup() { }
+                }
+                """);
+        Files.writeString(dir.resolve("config.yaml"), "parameters:\n  interval: 0.01\npvs:\n  inputs:\n    BURST: {type: int, value: 0}\n");
+        long t = System.nanoTime();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < plugins; i++) {
+            String name = String.format("churn%03d", i);
+            HttpResponse<String> r = send("POST", "plugins", "{\"name\":\"" + name + "\",\"local_path\":\"" + dir + "\"}");
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("add " + name + ": " + r.statusCode() + " " + r.body());
+            }
+            names.add(name);
+        }
+        System.out.printf("states: %d plugins added over REST in %.1f s%n", plugins, (System.nanoTime() - t) / 1e9);
+        AtomicLong received = new AtomicLong();
+        AtomicLongArray newest = new AtomicLongArray(plugins);
+        int qos = Integer.getInteger("states.qos", 1);
+        MqttAsyncClient sub = client("bench-states-sub", new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                received.incrementAndGet();
+                int i = topic.indexOf("/churn");
+                String p = new String(m.getPayload(), StandardCharsets.UTF_8);
+                int k = p.indexOf("\"message\":\"m");
+                if (i >= 0 && k >= 0) {
+                    int plugin = Integer.parseInt(topic.substring(i + 6, i + 9));
+                    int from = k + 12;
+                    int to = from;
+                    while (to < p.length() && Character.isDigit(p.charAt(to))) {
+                        to++;
+                    }
+                    newest.accumulateAndGet(plugin, Long.parseLong(p.substring(from, to)), Math::max);
+                }
+            }
+        });
+        sub.subscribe(ROOT + "/" + NODE + "/plugins/+/state", qos).waitForCompletion(10_000);
+        String jfr = System.getProperty("mqtt.jfr", "");
+        if (!jfr.isEmpty()) {
+            jcmd("JFR.start", "name=mqttbench", "settings=profile");
+        }
+        System.out.printf("states: subscriber QoS %d; each step: BURST set on all plugins, 3 s to settle, %d s measured%n", qos, seconds);
+        for (int burst : bursts) {
+            for (String name : names) {
+                put(name, "BURST", burst);
+            }
+            Thread.sleep(3000);
+            Snapshot a = snapshot(names, received);
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            Snapshot b = snapshot(names, received);
+            double s = (b.nanos - a.nanos) / 1e9;
+            System.out.printf("  BURST %d (offered ~%,d/s): plugins changed %,.0f/s; subscriber received %,.0f/s; taskhost published"
+                    + " (acknowledged, PV values included) %,.0f/s, of which PV values %,.0f/s; not_sent %,d, failed %,d;"
+                    + " CPU: taskhost %.0f %%, mosquitto %.0f %%, this JVM %.0f %% (of %d cores)%n", burst,
+                    plugins * burst * 100, (b.changes - a.changes) / s, (b.received - a.received) / s,
+                    (b.published - a.published) / s, (b.pv - a.pv) / s, b.notSent - a.notSent, b.failed - a.failed,
+                    100 * (b.cpu[0] - a.cpu[0]) / 1e9 / s, 100 * (b.cpu[1] - a.cpu[1]) / 1e9 / s, 100 * (b.cpu[2] - a.cpu[2]) / 1e9 / s,
+                    Runtime.getRuntime().availableProcessors());
+        }
+        for (String name : names) {
+            put(name, "BURST", 0);
+        }
+        if (!jfr.isEmpty()) {
+            jcmd("JFR.stop", "name=mqttbench", "filename=" + jfr);
+            System.out.println("states: JFR profile of taskhost over the steps: " + jfr);
+        }
+        // what the subscriber still gets after the plugins stopped changing: the backlog
+        long before = received.get();
+        long quiet = System.nanoTime();
+        long last = before;
+        while (System.nanoTime() - quiet < TimeUnit.SECONDS.toNanos(30)) {
+            Thread.sleep(1000);
+            long now = received.get();
+            if (now == last) {
+                break;
+            }
+            last = now;
+        }
+        long changed = 0;
+        long seen = 0;
+        for (int i = 0; i < plugins; i++) {
+            changed += messageNumber(names.get(i));
+            seen += newest.get(i);
+        }
+        System.out.printf("states: after the last step the subscriber received %,d more; in all the plugins changed %,d times, the"
+                + " newest change the subscriber saw sums to %,d%n", last - before, changed, seen);
+        System.out.println("states: taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "not_sent", "failed"));
+        sub.disconnect().waitForCompletion(5000);
+        sub.close();
+    }
+
+    private record Snapshot(long nanos, long received, long changes, long published, long pv, long notSent, long failed, long[] cpu) {
+    }
+
+    private Snapshot snapshot(List<String> names, AtomicLong received) throws Exception {
+        long nanos = System.nanoTime();
+        long r = received.get();
+        long[] cpu = {cpu(taskhost.process.toHandle()), cpu(broker.process.toHandle()), cpu(ProcessHandle.current())};
+        String mqtt = send("GET", "mqtt", null).body();
+        long changes = 0;
+        for (String name : names) {
+            changes += messageNumber(name);
+        }
+        return new Snapshot(nanos, r, changes, number(mqtt, "published"), number(mqtt, "pv_messages"), number(mqtt, "not_sent"),
+                number(mqtt, "failed"), cpu);
+    }
+
+    /** The n of the plugin's MESSAGE "m{n}": how many changes it made. */
+    private long messageNumber(String name) throws Exception {
+        Matcher m = Pattern.compile("\"message\":\"m(\\d+)\"").matcher(send("GET", "plugins/" + name, null).body());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private void jcmd(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(taskhost.process.pid())));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", args) + ": " + out);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A Paho callback that ignores the rest. */
+    private abstract static class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            System.out.println("subscriber: connection lost: " + cause);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
+    }
+
+    private MqttAsyncClient client(String id, MqttCallback callback) throws Exception {
+        MqttAsyncClient c = new MqttAsyncClient(broker.url(), id, new MemoryPersistence());
+        c.setCallback(callback);
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setMaxInflight(1000);
+        c.connect(o).waitForCompletion(10_000);
+        return c;
+    }
+
+    private void add(String name, String source, String config) throws Exception {
+        Path dir = Files.createTempDirectory("mqttbench-" + name);
+        String cls = source.substring(source.indexOf("class ") + 6, source.indexOf(" extends"));
+        Files.writeString(dir.resolve(cls + ".java"), source);
+        Files.writeString(dir.resolve("config.yaml"), config);
+        HttpResponse<String> r = send("POST", "plugins", "{\"name\":\"" + name + "\",\"local_path\":\"" + dir + "\"}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("add " + name + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private void put(String plugin, String pv, long value) throws Exception {
+        String full = field(send("GET", "plugins/" + plugin, null).body(), "pv_prefix") + ":" + pv;
+        HttpResponse<String> r = send("POST", "pvs/put", "{\"pv_name\":\"" + full + "\",\"value\":" + value + "}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("put " + full + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String counters(String json, String... names) {
+        StringBuilder b = new StringBuilder();
+        for (String n : names) {
+            b.append(b.isEmpty() ? "" : ", ").append(n).append(' ').append(String.format("%,d", number(json, n)));
+        }
+        return b.toString();
+    }
+
+    private static long cpu(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static String stats(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return String.format("p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, min %.3f ms", pct(s, 50) / 1e6, pct(s, 90) / 1e6,
+                pct(s, 99) / 1e6, s[s.length - 1] / 1e6, s[0] / 1e6);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long pct(long[] sorted, int p) {
+        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String mosquittoVersion() {
+        try {
+            Process p = new ProcessBuilder(Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto", "-h")
+                    .redirectErrorStream(true).start();
+            String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+            p.waitFor();
+            return first.replace("mosquitto version ", "");
+        } catch (IOException | InterruptedException e) {
+            return "?";
+        }
+    }
+}
