@@ -152,6 +152,8 @@ public final class MqttBench {
         sub.subscribe(topic, 0).waitForCompletion(10_000);
         Putter put = driver.equals("mqtt") ? mqttPut(sub) : caPut(prefix + ":IN");
         int warmup = Math.max(200, n / 10);
+        long[] cpu0 = null;
+        long w0 = 0;
         long[] total = new long[n];
         long[] toReceipt = new long[n];
         long[] toSet = new long[n];
@@ -163,6 +165,10 @@ public final class MqttBench {
             Instant wall0 = Instant.now();
             put.put(value);
             Arrival a = arrival.get(10, TimeUnit.SECONDS);
+            if (i == 0) {
+                cpu0 = new long[] {cpu(taskhost.process.toHandle()), cpu(broker.process.toHandle()), cpu(ProcessHandle.current()), machineBusy()};
+                w0 = System.nanoTime();
+            }
             if (i >= 0) {
                 total[i] = a.nanos() - t0;
                 toReceipt[i] = Duration.between(a.pvTimestamp(), a.wall()).toNanos();
@@ -170,6 +176,8 @@ public final class MqttBench {
             }
             TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
         }
+        double wall = (System.nanoTime() - w0) / 1e9;
+        long[] cpu1 = {cpu(taskhost.process.toHandle()), cpu(broker.process.toHandle()), cpu(ProcessHandle.current()), machineBusy()};
         put.close();
         sub.disconnect().waitForCompletion(5000);
         sub.close();
@@ -183,6 +191,10 @@ public final class MqttBench {
         System.out.println("  put sent -> PV changed in taskhost (wall clocks):                                                    "
                 + stats(toSet));
         System.out.println("  taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "pv_not_sent", "not_sent"));
+        System.out.printf("  CPU over the %.1f s measured: taskhost %.0f %%, mosquitto %.0f %%, this JVM %.0f %%, other processes %.0f %% (of %d cores)%n",
+                wall, 100 * (cpu1[0] - cpu0[0]) / 1e9 / wall, 100 * (cpu1[1] - cpu0[1]) / 1e9 / wall, 100 * (cpu1[2] - cpu0[2]) / 1e9 / wall,
+                100 * ((cpu1[3] - cpu0[3]) - (cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1]) - (cpu1[2] - cpu0[2])) / 1e9 / wall,
+                Runtime.getRuntime().availableProcessors());
     }
 
     private interface Putter extends AutoCloseable {
@@ -198,8 +210,13 @@ public final class MqttBench {
         return value -> client.publish(topic, ("{\"pv\":\"IN\",\"value\":" + value + "}").getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    /** CAJ keeps its loggers by weak reference in java.util.logging: hold the one silenced here. */
+    private static final java.util.logging.Logger CAJ_LOG = java.util.logging.Logger.getLogger("com.cosylab.epics.caj");
+
     /** CAJ, the pure-Java Channel Access client, to the taskhost's server only. */
     private Putter caPut(String pv) throws Exception {
+        // CAJ reads a beacon's server port as a signed short and logs a stack for every beacon from a port above 32767
+        CAJ_LOG.setLevel(java.util.logging.Level.OFF);
         String p = "com.cosylab.epics.caj.CAJContext.";
         System.setProperty(p + "addr_list", "127.0.0.1");
         System.setProperty(p + "auto_addr_list", "false");
@@ -251,6 +268,9 @@ public final class MqttBench {
             names.add(name);
         }
         System.out.printf("states: %d plugins added over REST in %.1f s%n", plugins, (System.nanoTime() - t) / 1e9);
+        if (Boolean.parseBoolean(System.getProperty("states.raw", "true"))) {
+            raw(plugins, seconds);
+        }
         AtomicLong received = new AtomicLong();
         AtomicLongArray newest = new AtomicLongArray(plugins);
         int qos = Integer.getInteger("states.qos", 1);
@@ -289,10 +309,11 @@ public final class MqttBench {
             double s = (b.nanos - a.nanos) / 1e9;
             System.out.printf("  BURST %d (offered ~%,d/s): plugins changed %,.0f/s; subscriber received %,.0f/s; taskhost published"
                     + " (acknowledged, PV values included) %,.0f/s, of which PV values %,.0f/s; not_sent %,d, failed %,d;"
-                    + " CPU: taskhost %.0f %%, mosquitto %.0f %%, this JVM %.0f %% (of %d cores)%n", burst,
+                    + " CPU: taskhost %.0f %%, mosquitto %.0f %%, this JVM %.0f %%, other processes %.0f %% (of %d cores)%n", burst,
                     plugins * burst * 100, (b.changes - a.changes) / s, (b.received - a.received) / s,
                     (b.published - a.published) / s, (b.pv - a.pv) / s, b.notSent - a.notSent, b.failed - a.failed,
                     100 * (b.cpu[0] - a.cpu[0]) / 1e9 / s, 100 * (b.cpu[1] - a.cpu[1]) / 1e9 / s, 100 * (b.cpu[2] - a.cpu[2]) / 1e9 / s,
+                    100 * ((b.cpu[3] - a.cpu[3]) - (b.cpu[0] - a.cpu[0]) - (b.cpu[1] - a.cpu[1]) - (b.cpu[2] - a.cpu[2])) / 1e9 / s,
                     Runtime.getRuntime().availableProcessors());
         }
         for (String name : names) {
@@ -302,27 +323,111 @@ public final class MqttBench {
             jcmd("JFR.stop", "name=mqttbench", "filename=" + jfr);
             System.out.println("states: JFR profile of taskhost over the steps: " + jfr);
         }
-        // what the subscriber still gets after the plugins stopped changing: the backlog
+        // what the subscriber still gets after the plugins stopped changing (the backlog), until 3 s pass without a message
         long before = received.get();
         long quiet = System.nanoTime();
         long last = before;
-        while (System.nanoTime() - quiet < TimeUnit.SECONDS.toNanos(30)) {
-            Thread.sleep(1000);
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() - quiet < TimeUnit.SECONDS.toNanos(180) && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(3)) {
+            Thread.sleep(200);
             long now = received.get();
-            if (now == last) {
-                break;
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
             }
-            last = now;
         }
+        double drained = (lastChange - quiet) / 1e9;
+        // what a new subscriber gets: the retained state of each plugin, against its MESSAGE now (REST)
+        AtomicLongArray retained = new AtomicLongArray(plugins);
+        MqttAsyncClient late = client("bench-states-late", new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                int i = topic.indexOf("/churn");
+                Matcher n = Pattern.compile("\"message\":\"m(\\d+)\"").matcher(new String(m.getPayload(), StandardCharsets.UTF_8));
+                if (i >= 0 && n.find()) {
+                    retained.set(Integer.parseInt(topic.substring(i + 6, i + 9)), Long.parseLong(n.group(1)));
+                }
+            }
+        });
+        late.subscribe(ROOT + "/" + NODE + "/plugins/+/state", 1).waitForCompletion(10_000);
+        Thread.sleep(3000);
+        late.disconnect().waitForCompletion(5000);
+        late.close();
         long changed = 0;
         long seen = 0;
+        int stale = 0;
+        int staleRetained = 0;
         for (int i = 0; i < plugins; i++) {
-            changed += messageNumber(names.get(i));
+            long n = messageNumber(names.get(i));
+            changed += n;
             seen += newest.get(i);
+            stale += newest.get(i) == n ? 0 : 1;
+            staleRetained += retained.get(i) == n ? 0 : 1;
         }
-        System.out.printf("states: after the last step the subscriber received %,d more; in all the plugins changed %,d times, the"
-                + " newest change the subscriber saw sums to %,d%n", last - before, changed, seen);
+        System.out.printf("states: after the last step the subscriber received %,d more in %.1f s; in all the plugins changed %,d times,"
+                + " the newest changes the subscriber saw sum to %,d; the last MESSAGE of %d of %d plugins never reached the subscriber,"
+                + " and a new subscriber's retained state is not the current one for %d of %d%n",
+                last - before, drained, changed, seen, stale, plugins, staleRetained, plugins);
         System.out.println("states: taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "not_sent", "failed"));
+        sub.disconnect().waitForCompletion(5000);
+        sub.close();
+    }
+
+    /**
+     * The same broker and subscriber without taskhost's part: a Paho client in this JVM publishes state-sized messages
+     * (QoS 1, retained, to as many topics as plugins) as fast as 1000 in flight allow, while taskhost idles.
+     */
+    private void raw(int topics, int seconds) throws Exception {
+        AtomicLong received = new AtomicLong();
+        int qos = Integer.getInteger("states.qos", 1);
+        MqttAsyncClient sub = client("bench-raw-sub", new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                received.incrementAndGet();
+            }
+        });
+        sub.subscribe(ROOT + "/raw/+/state", qos).waitForCompletion(10_000);
+        MqttAsyncClient pub = client("bench-raw-pub", new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+            }
+        });
+        byte[] payload = ("{\"name\":\"churn000\",\"status\":\"RUN\",\"status_index\":1,\"message\":\"m123456\",\"enabled\":true,"
+                + "\"cycles\":1234,\"errors\":0,\"phase\":\"ready\",\"kind\":\"task\",\"mode\":\"continuous\","
+                + "\"timestamp\":\"2026-12-01T11:24:12.997123Z\"}").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(1000);
+        org.eclipse.paho.client.mqttv3.IMqttActionListener release = new org.eclipse.paho.client.mqttv3.IMqttActionListener() {
+            @Override
+            public void onSuccess(org.eclipse.paho.client.mqttv3.IMqttToken token) {
+                window.release();
+            }
+
+            @Override
+            public void onFailure(org.eclipse.paho.client.mqttv3.IMqttToken token, Throwable e) {
+                window.release();
+            }
+        };
+        long[] cpu0 = {cpu(broker.process.toHandle()), cpu(ProcessHandle.current()), machineBusy(), cpu(taskhost.process.toHandle())};
+        long r0 = received.get();
+        long t0 = System.nanoTime();
+        long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        long sent = 0;
+        while (System.nanoTime() < end) {
+            window.acquire();
+            pub.publish(ROOT + "/raw/" + (sent % topics) + "/state", payload, 1, true, null, release);
+            sent++;
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        long r1 = received.get();
+        long[] cpu1 = {cpu(broker.process.toHandle()), cpu(ProcessHandle.current()), machineBusy(), cpu(taskhost.process.toHandle())};
+        System.out.printf("  raw Paho, no taskhost (QoS 1, retained, %d topics, 1000 in flight): published %,.0f/s, subscriber received %,.0f/s;"
+                + " CPU: mosquitto %.0f %%, this JVM %.0f %%, taskhost (plugins ticking, BURST 0) %.0f %%, other processes %.0f %%%n",
+                topics, sent / s, (r1 - r0) / s, 100 * (cpu1[0] - cpu0[0]) / 1e9 / s, 100 * (cpu1[1] - cpu0[1]) / 1e9 / s,
+                100 * (cpu1[3] - cpu0[3]) / 1e9 / s,
+                100 * ((cpu1[2] - cpu0[2]) - (cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1]) - (cpu1[3] - cpu0[3])) / 1e9 / s);
+        window.acquire(1000);
+        pub.disconnect().waitForCompletion(5000);
+        pub.close();
         sub.disconnect().waitForCompletion(5000);
         sub.close();
     }
@@ -333,14 +438,30 @@ public final class MqttBench {
     private Snapshot snapshot(List<String> names, AtomicLong received) throws Exception {
         long nanos = System.nanoTime();
         long r = received.get();
-        long[] cpu = {cpu(taskhost.process.toHandle()), cpu(broker.process.toHandle()), cpu(ProcessHandle.current())};
+        long[] cpu = {cpu(taskhost.process.toHandle()), cpu(broker.process.toHandle()), cpu(ProcessHandle.current()), machineBusy()};
         String mqtt = send("GET", "mqtt", null).body();
-        long changes = 0;
-        for (String name : names) {
-            changes += messageNumber(name);
-        }
+        long changes = changes(names);
         return new Snapshot(nanos, r, changes, number(mqtt, "published"), number(mqtt, "pv_messages"), number(mqtt, "not_sent"),
                 number(mqtt, "failed"), cpu);
+    }
+
+    /** How many changes the plugins made in all: one list if it shows every plugin's MESSAGE, else one read per plugin. */
+    private long changes(List<String> names) throws Exception {
+        Matcher m = Pattern.compile("\"message\":\"m(\\d+)\"").matcher(send("GET", "plugins", null).body());
+        long sum = 0;
+        int found = 0;
+        while (m.find()) {
+            sum += Long.parseLong(m.group(1));
+            found++;
+        }
+        if (found == names.size()) {
+            return sum;
+        }
+        sum = 0;
+        for (String name : names) {
+            sum += messageNumber(name);
+        }
+        return sum;
     }
 
     /** The n of the plugin's MESSAGE "m{n}": how many changes it made. */
@@ -395,8 +516,15 @@ public final class MqttBench {
         }
     }
 
+    private final Map<String, String> prefixes = new HashMap<>();
+
     private void put(String plugin, String pv, long value) throws Exception {
-        String full = field(send("GET", "plugins/" + plugin, null).body(), "pv_prefix") + ":" + pv;
+        String prefix = prefixes.get(plugin);
+        if (prefix == null) {
+            prefix = field(send("GET", "plugins/" + plugin, null).body(), "pv_prefix");
+            prefixes.put(plugin, prefix);
+        }
+        String full = prefix + ":" + pv;
         HttpResponse<String> r = send("POST", "pvs/put", "{\"pv_name\":\"" + full + "\",\"value\":" + value + "}");
         if (r.statusCode() != 200) {
             throw new IllegalStateException("put " + full + ": " + r.statusCode() + " " + r.body());
@@ -429,6 +557,20 @@ public final class MqttBench {
             b.append(b.isEmpty() ? "" : ", ").append(n).append(' ').append(String.format("%,d", number(json, n)));
         }
         return b.toString();
+    }
+
+    /** The whole machine's busy CPU time in ns, from /proc/stat (all but idle and iowait; USER_HZ 100). */
+    private static long machineBusy() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+            }
+            return busy * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long cpu(ProcessHandle p) {
