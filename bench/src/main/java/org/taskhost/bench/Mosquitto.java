@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A mosquitto broker of its own on a free loopback port, with the configuration of shared/peers.md, stopped by its pid. */
+/**
+ * A mosquitto broker of its own on a free loopback port, with the configuration of shared/peers.md, stopped by its pid;
+ * {@code -Dmqtt.nodelay=true} adds {@code set_tcp_nodelay true} (mosquitto leaves Nagle's algorithm on by default).
+ */
 final class Mosquitto implements AutoCloseable {
 
     final int port;
@@ -25,7 +28,7 @@ final class Mosquitto implements AutoCloseable {
                 user root
                 max_queued_messages 100000
                 log_dest stderr
-                """.formatted(port, dir));
+                """.formatted(port, dir) + (Boolean.getBoolean("mqtt.nodelay") ? "set_tcp_nodelay true\n" : ""));
         String exe = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
         process = new ProcessBuilder("setsid", exe, "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("broker.log").toFile()).redirectInput(new File("/dev/null")).start();

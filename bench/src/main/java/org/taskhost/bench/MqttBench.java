@@ -495,12 +495,46 @@ public final class MqttBench {
         }
     }
 
+    /** The harness's clients send each packet at once: Nagle's algorithm would hold a small write behind an unacknowledged one. */
+    private static final javax.net.SocketFactory NO_DELAY = new javax.net.SocketFactory() {
+        private java.net.Socket noDelay(java.net.Socket s) throws IOException {
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            return noDelay(new java.net.Socket());
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return noDelay(new java.net.Socket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            return noDelay(new java.net.Socket(host, port, local, localPort));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            return noDelay(new java.net.Socket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            return noDelay(new java.net.Socket(host, port, local, localPort));
+        }
+    };
+
     private MqttAsyncClient client(String id, MqttCallback callback) throws Exception {
         MqttAsyncClient c = new MqttAsyncClient(broker.url(), id, new MemoryPersistence());
         c.setCallback(callback);
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         o.setMaxInflight(1000);
+        o.setSocketFactory(NO_DELAY);
         c.connect(o).waitForCompletion(10_000);
         return c;
     }
