@@ -38,13 +38,13 @@ class MqttConnectionProcessIT {
             HttpTaskhost th = HttpTaskhost.start(env(broker.url(), node, "TASKHOST_MQTT_USERNAME", USER, "TASKHOST_MQTT_PASSWORD",
                     "taskhosts-pw", "TASKHOST_CONSOLE", "stdin"), Files.createTempDirectory("e2e-mqtt-pw"));
             try {
-                List<String> refusals = awaitRetries(th.process, broker.url(), l -> l.contains("not authorized"));
+                // the rest is checked while the retries go on: between the second and the third
+                List<String> refusals = awaitRetries(th.process, broker.url(), l -> l.contains("not authorized"), () -> othersRun(th));
                 assertThat(refusals.get(0)).as("the user is named").contains("user '" + USER + "'");
                 assertThat(th.process.lines()).noneMatch(l -> l.contains("taskhosts-pw"));
                 String mqtt = th.get("/mqtt").body();
                 assertThat(mqtt).contains("\"connected\":false", "\"connection\":\"connecting (retry in ").containsIgnoringCase("not authorized")
                         .doesNotContain("taskhosts-pw");
-                othersRun(th);
 
                 // the broker now accepts taskhost's password (mosquitto reads its password file again at SIGHUP): taskhost's next
                 // retry connects, without a restart
@@ -72,9 +72,8 @@ class MqttConnectionProcessIT {
         String url = "tcp://127.0.0.1:" + port;
         HttpTaskhost th = HttpTaskhost.start(env(url, node, "TASKHOST_CONSOLE", "stdin"), Files.createTempDirectory("e2e-mqtt-down"));
         try {
-            awaitRetries(th.process, url, l -> l.contains("connection refused: nothing listens at " + url));
+            awaitRetries(th.process, url, l -> l.contains("connection refused: nothing listens at " + url), () -> othersRun(th));
             assertThat(th.get("/mqtt").body()).contains("\"connected\":false", "\"last_error\":\"cannot connect to " + url);
-            othersRun(th);
 
             // a broker on that port now: the next retry connects
             try (Broker broker = Broker.start(port, Files.createTempDirectory("e2e-mosquitto-late"), "allow_anonymous true\n");
@@ -110,7 +109,7 @@ class MqttConnectionProcessIT {
             Path data = Files.createTempDirectory("e2e-mqtt-tls");
             HttpTaskhost untrusting = HttpTaskhost.start(env(url, node, "TASKHOST_SAMPLES", "false"), data);
             try {
-                List<String> errors = awaitRetries(untrusting.process, url, l -> l.toLowerCase().contains("certif"));
+                List<String> errors = awaitRetries(untrusting.process, url, l -> l.contains("certif"), () -> { });
                 assertThat(errors.get(0)).as("the certificate problem, and the setting that solves it")
                         .contains("certificate is not trusted", "TASKHOST_MQTT_TRUSTSTORE");
                 assertThat(untrusting.get("/mqtt").body()).contains("\"connected\":false").containsIgnoringCase("certif");
@@ -146,15 +145,24 @@ class MqttConnectionProcessIT {
         return env;
     }
 
+    /** A check run while taskhost retries. */
+    interface Check {
+        void run() throws Exception;
+    }
+
     /**
-     * Waits for three failed connects that match, each logged once at WARN with its retry delay (1, 2, 4 s), and
-     * checks the delays between them grow.
+     * Waits for three failed connects that match, each logged once at WARN with its retry delay (1, 2, 4 s), runs a
+     * check between the second and the third, and checks the delays between them grow.
      *
      * @return the three lines
      */
-    private static List<String> awaitRetries(TaskhostProcess process, String url, Predicate<String> reason) throws InterruptedException {
+    private static List<String> awaitRetries(TaskhostProcess process, String url, Predicate<String> reason, Check between)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         for (int s : new int[] {1, 2, 4}) {
+            if (s == 4) {
+                between.run();
+            }
             lines.add(process.awaitLine("a failed connect, retried in " + s + " s", l -> l.contains(" WARN ") && l.contains("[mqtt]")
                     && l.contains("cannot connect to " + url) && reason.test(l) && l.endsWith("retrying in " + s + " s")));
         }
