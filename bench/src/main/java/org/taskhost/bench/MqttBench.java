@@ -35,7 +35,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * <ul>
  * <li>{@code latency}: a PV value's way to a subscriber. One plugin with a float input PV {@code IN}, changed by a
  * Channel Access put (CAJ, no callback) or an MQTT {@code put} command, one at a time, 1-3 ms apart; the subscriber
- * of {@code .../pvs/IN} notes when each value arrives. {@code TASKHOST_MQTT_PV_INTERVAL=0}: every change is sent.</li>
+ * of {@code .../pvs/IN} notes when each value arrives. {@code TASKHOST_MQTT_PV_INTERVAL=0}: every change is sent. Then
+ * a control without taskhost for Nagle's algorithm ({@code -Dlatency.control=false} leaves it out).</li>
  * <li>{@code states}: state messages per second. 100 task plugins at 100 Hz each set MESSAGE {@code BURST} times per
  * cycle (an input PV the harness puts over REST), so the offered rate is about 10,000 x BURST changes/s; the
  * subscriber of {@code .../plugins/+/state} counts what arrives, against what the plugins changed (the number in
@@ -195,6 +196,59 @@ public final class MqttBench {
                 wall, 100 * (cpu1[0] - cpu0[0]) / 1e9 / wall, 100 * (cpu1[1] - cpu0[1]) / 1e9 / wall, 100 * (cpu1[2] - cpu0[2]) / 1e9 / wall,
                 100 * ((cpu1[3] - cpu0[3]) - (cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1]) - (cpu1[2] - cpu0[2])) / 1e9 / wall,
                 Runtime.getRuntime().availableProcessors());
+        if (Boolean.parseBoolean(System.getProperty("latency.control", "true"))) {
+            nagleControl(200);
+        }
+    }
+
+    /**
+     * The control for Nagle's algorithm: two Paho clients in this JVM, no taskhost. The responder gets a command at QoS 1
+     * (Paho acknowledges it) and answers with a QoS 0 message, as taskhost does for an MQTT put; the requester times the
+     * round trip. Once with the responder's socket as Paho makes it, once with TCP_NODELAY.
+     */
+    private void nagleControl(int n) throws Exception {
+        for (boolean noDelay : new boolean[] {false, true}) {
+            String in = ROOT + "/nagle/in";
+            String out = ROOT + "/nagle/out";
+            MqttAsyncClient[] responder = new MqttAsyncClient[1];
+            responder[0] = new MqttAsyncClient(broker.url(), "bench-nagle-responder", new MemoryPersistence());
+            responder[0].setCallback(new Callback() {
+                @Override
+                public void messageArrived(String topic, MqttMessage m) throws Exception {
+                    responder[0].publish(out, m.getPayload(), 0, false);
+                }
+            });
+            MqttConnectOptions o = new MqttConnectOptions();
+            if (noDelay) {
+                o.setSocketFactory(NO_DELAY);
+            }
+            responder[0].connect(o).waitForCompletion(10_000);
+            responder[0].subscribe(in, 1).waitForCompletion(10_000);
+            MqttAsyncClient requester = client("bench-nagle-requester", new Callback() {
+                @Override
+                public void messageArrived(String topic, MqttMessage m) {
+                    arrival.complete(new Arrival(System.nanoTime(), null, null));
+                }
+            });
+            requester.subscribe(out, 0).waitForCompletion(10_000);
+            long[] rtt = new long[n];
+            for (int i = -20; i < n; i++) {
+                arrival = new CompletableFuture<>();
+                long t0 = System.nanoTime();
+                requester.publish(in, ("" + i).getBytes(StandardCharsets.UTF_8), 1, false);
+                Arrival a = arrival.get(10, TimeUnit.SECONDS);
+                if (i >= 0) {
+                    rtt[i] = a.nanos() - t0;
+                }
+                TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
+            }
+            System.out.println("  control without taskhost: Paho command (QoS 1) -> Paho answer (QoS 0), the responder's socket "
+                    + (noDelay ? "with TCP_NODELAY:    " : "as Paho makes it:     ") + stats(rtt));
+            requester.disconnect().waitForCompletion(5000);
+            requester.close();
+            responder[0].disconnect().waitForCompletion(5000);
+            responder[0].close();
+        }
     }
 
     private interface Putter extends AutoCloseable {
