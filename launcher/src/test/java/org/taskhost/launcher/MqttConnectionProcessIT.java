@@ -166,12 +166,19 @@ class MqttConnectionProcessIT {
             lines.add(process.awaitLine("a failed connect, retried in " + s + " s", l -> l.contains(" WARN ") && l.contains("[mqtt]")
                     && l.contains("cannot connect to " + url) && reason.test(l) && l.endsWith("retrying in " + s + " s")));
         }
-        Instant first = Instant.parse(lines.get(0).split(" ")[0]);
-        Instant second = Instant.parse(lines.get(1).split(" ")[0]);
-        Instant third = Instant.parse(lines.get(2).split(" ")[0]);
+        Instant first = time(lines.get(0));
+        Instant second = time(lines.get(1));
+        Instant third = time(lines.get(2));
         assertThat(Duration.between(first, second)).as("the first retry waits about 1 s").isGreaterThan(Duration.ofMillis(900));
         assertThat(Duration.between(second, third)).as("the second retry waits longer, about 2 s").isGreaterThan(Duration.ofMillis(1900));
         return lines;
+    }
+
+    /** A log line's time; the shell's prompt may come before it on the same line. */
+    private static Instant time(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z").matcher(line);
+        assertThat(m.find()).as("a time in " + line).isTrue();
+        return Instant.parse(m.group());
     }
 
     /** REST answers, the shell lists the running samples, and Channel Access serves their PVs. */
