@@ -99,7 +99,7 @@ class MqttCommandsProcessIT {
                 // 20 malformed commands, each answered with an error naming the problem
                 List<Malformed> bad = List.of(
                         new Malformed("monitor", "enable", "not json", "not valid JSON"),
-                        new Malformed("monitor", "enable", "{\"id\": 1", "unexpected end"),
+                        new Malformed("monitor", "enable", "{\"id\": 1", "Unexpected end-of-input"),
                         new Malformed("monitor", "enable", "[1, 2]", "not a JSON object"),
                         new Malformed("monitor", "disable", "42", "not a JSON object"),
                         new Malformed("monitor", "disable", "\"disable\"", "not a JSON object"),

@@ -217,6 +217,7 @@ class MqttProcessIT {
                     persistence_location %s/
                     user root
                     max_queued_messages 100000
+                    set_tcp_nodelay true
                     log_dest stderr
                     """.formatted(port, dir) + more);
             Broker b = new Broker(port, dir);

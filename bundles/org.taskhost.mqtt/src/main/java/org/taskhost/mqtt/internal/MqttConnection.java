@@ -46,6 +46,8 @@ final class MqttConnection {
     private final MqttConnectOptions options;
     private final OfflineSpool spool;
     private final ScheduledExecutorService scheduler;
+    /** sends the offline buffer, waiting for the broker's acknowledgements; never the scheduler, which PV values need */
+    private final ScheduledExecutorService drainer;
     private final ThreadPoolExecutor dispatcher;
     private final Map<String, List<Consumer<Message>>> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
@@ -81,10 +83,14 @@ final class MqttConnection {
         if (settings.password() != null) {
             options.setPassword(settings.password().toCharArray());
         }
-        if (connection.socketFactory() != null) {
-            options.setSocketFactory(connection.socketFactory());
+        if (settings.url().startsWith("ssl:")) {
+            options.setSocketFactory(NoDelaySockets.tls(connection.socketFactory() != null ? connection.socketFactory()
+                    : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault()));
+        } else {
+            options.setSocketFactory(NoDelaySockets.tcp());
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("taskhost-mqtt").factory());
+        drainer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("taskhost-mqtt-buffer").factory());
         dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
                 Thread.ofPlatform().daemon().name("taskhost-mqtt-dispatch").factory());
         client.setCallback(new Callback());
@@ -210,7 +216,15 @@ final class MqttConnection {
         spool.add(e);
         spooled.incrementAndGet();
         if (client.isConnected()) {
-            schedule(this::drain, 0);
+            drainLater(0);
+        }
+    }
+
+    private void drainLater(long ms) {
+        try {
+            drainer.schedule(this::drain, ms, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed
         }
     }
 
@@ -247,7 +261,7 @@ final class MqttConnection {
             draining = false;
         }
         if (!closed && client.isConnected() && !spool.isEmpty()) {
-            schedule(this::drain, 100);
+            drainLater(100);
         }
     }
 
@@ -358,7 +372,7 @@ final class MqttConnection {
             schedule(() -> {
                 subscriptions.keySet().forEach(MqttConnection.this::subscribeOnBroker);
                 onConnect.run();
-                drain();
+                drainLater(0);
             }, 0);
         }
 
@@ -422,6 +436,7 @@ final class MqttConnection {
     void close(byte[] offline) {
         closed = true;
         scheduler.shutdownNow();
+        drainer.shutdownNow();
         dispatcher.shutdownNow();
         try {
             if (client.isConnected()) {

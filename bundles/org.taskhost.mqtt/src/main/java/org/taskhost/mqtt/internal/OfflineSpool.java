@@ -12,11 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What is published while the broker is away (EWA's spool): a bounded FIFO, oldest dropped first and counted,
+ * What is published while the broker is away (EWA's spool): a bounded FIFO; when it is full, a retained message
+ * superseded by a newer one on its topic is dropped first, else the oldest, and drops are counted;
  * written through to a file so that a restart of taskhost during an outage loses nothing. Delivered in order at the
  * next connection, then the file is emptied. A record cut short by a crash is ignored when the file is read back.
  */
@@ -32,7 +36,11 @@ final class OfflineSpool implements AutoCloseable {
 
     private final Path file;
     private final int bound;
+    private static final int MAX_SCAN = 1000;
+
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    /** how many retained messages of each topic wait */
+    private final Map<String, Integer> retained = new HashMap<>();
     private DataOutputStream out;
     private int records;
     private long dropped;
@@ -73,13 +81,43 @@ final class OfflineSpool implements AutoCloseable {
 
     private void keep(Entry e) {
         if (queue.size() >= bound) {
-            Entry old = queue.removeFirst();
-            dropped++;
-            if (old.done() != null) {
-                old.done().completeExceptionally(new IllegalStateException("dropped from the full MQTT offline buffer"));
-            }
+            drop();
         }
         queue.addLast(e);
+        if (e.retained()) {
+            retained.merge(e.topic(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * Full: the oldest retained message that a newer one on its topic replaces goes first (a plugin's last state must
+     * survive a flood of other plugins' states), else the oldest message.
+     */
+    private void drop() {
+        Entry victim = null;
+        Iterator<Entry> it = queue.iterator();
+        for (int scanned = 0; it.hasNext() && scanned < MAX_SCAN; scanned++) {
+            Entry x = it.next();
+            if (x.retained() && retained.getOrDefault(x.topic(), 0) > 1) {
+                it.remove();
+                victim = x;
+                break;
+            }
+        }
+        if (victim == null) {
+            victim = queue.removeFirst();
+        }
+        forget(victim);
+        dropped++;
+        if (victim.done() != null) {
+            victim.done().completeExceptionally(new IllegalStateException("dropped from the full MQTT offline buffer"));
+        }
+    }
+
+    private void forget(Entry e) {
+        if (e.retained()) {
+            retained.computeIfPresent(e.topic(), (t, n) -> n > 1 ? n - 1 : null);
+        }
     }
 
     /** @return up to {@code max} of the oldest messages, still in the spool */
@@ -98,7 +136,7 @@ final class OfflineSpool implements AutoCloseable {
     synchronized void delivered(List<Entry> entries) {
         for (Entry e : entries) {
             if (queue.peekFirst() == e) {
-                queue.removeFirst();
+                forget(queue.removeFirst());
             }
         }
         if (queue.isEmpty()) {

@@ -39,6 +39,23 @@ class OfflineSpoolTest {
     }
 
     @Test
+    void aFloodOfOtherTopicsKeepsEachTopicsLastRetainedMessage() {
+        OfflineSpool spool = new OfflineSpool(dir.resolve("spool.bin"), 10);
+        spool.add(entry("plugins/a/state", "a-last"));
+        for (int i = 0; i < 50; i++) {
+            spool.add(entry("plugins/b/state", "b" + i));
+        }
+        assertThat(payloads(spool.head(20))).containsExactly("a-last", "b41", "b42", "b43", "b44", "b45", "b46", "b47", "b48", "b49");
+        assertThat(spool.dropped()).isEqualTo(41);
+        Entry notRetained = new Entry("replies", "r".getBytes(StandardCharsets.UTF_8), 1, false, null);
+        OfflineSpool plain = new OfflineSpool(dir.resolve("plain.bin"), 2);
+        plain.add(notRetained);
+        plain.add(entry("x", "1"));
+        plain.add(entry("y", "2"));
+        assertThat(payloads(plain.head(5))).as("nothing superseded: the oldest goes").containsExactly("1", "2");
+    }
+
+    @Test
     void aRestartReadsBackWhatWasNotDelivered() {
         Path file = dir.resolve("spool.bin");
         OfflineSpool spool = new OfflineSpool(file, 100);
