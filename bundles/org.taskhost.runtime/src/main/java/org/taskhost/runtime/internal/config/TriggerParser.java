@@ -14,12 +14,14 @@ import org.taskhost.runtime.internal.messaging.TopicFilter;
 
 /**
  * Reads config.yaml's {@code triggers:}, a list of {@code - mqtt: <topic filter>} or {@code - point: <device>/<point>}
- * entries with an optional {@code input} (the PV that receives the value) and {@code field} (the JSON field to take).
+ * (also as the Edge Workflow Agent's {@code - ble_notify: <device>/<point>}) entries with an optional {@code input} (the PV that receives the value) and {@code field} (the JSON field to take).
  * What a trigger does depends on the mode, so the mode is checked here too: a continuous task has no use for one.
  */
 final class TriggerParser {
 
-    private static final Set<String> KEYS = Set.of(TriggerSpec.MQTT, TriggerSpec.POINT, "input", "field");
+    /** EWA's name for a BLE notification: a point of a BLE device. */
+    static final String BLE_NOTIFY = "ble_notify";
+    private static final Set<String> KEYS = Set.of(TriggerSpec.MQTT, TriggerSpec.POINT, BLE_NOTIFY, "input", "field");
     private static final Pattern POINT = Pattern.compile("[A-Za-z0-9_.\\-]+/[A-Za-z0-9_.\\-]+");
     private static final Pattern FIELD = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
 
@@ -61,14 +63,18 @@ final class TriggerParser {
         for (YamlField k : keys.values()) {
             String name = k.path().substring(k.path().lastIndexOf('.') + 1);
             if (!KEYS.contains(name)) {
-                ok = k.problem("unknown key; a trigger has mqtt or point, and optionally input and field");
+                ok = k.problem("unknown key; a trigger has mqtt, point or ble_notify, and optionally input and field");
             }
         }
         YamlField mqtt = keys.get(TriggerSpec.MQTT);
         YamlField point = keys.get(TriggerSpec.POINT);
-        if ((mqtt == null) == (point == null)) {
+        YamlField notify = keys.get(BLE_NOTIFY);
+        if ((mqtt != null ? 1 : 0) + (point != null ? 1 : 0) + (notify != null ? 1 : 0) != 1) {
             item.problem("needs exactly one of mqtt (a topic filter) or point (device/point)");
             return Optional.empty();
+        }
+        if (point == null) {
+            point = notify;
         }
         String type = mqtt != null ? TriggerSpec.MQTT : TriggerSpec.POINT;
         YamlField sourceField = mqtt != null ? mqtt : point;
@@ -92,7 +98,9 @@ final class TriggerParser {
             ok = item.problem("a reactive task runs on a put: name the input that receives the value");
         }
         String field = text(keys.get("field"));
-        if (field != null && input == null) {
+        if (field != null && mqtt == null) {
+            ok = keys.get("field").problem("takes a field of a JSON payload: only an mqtt trigger has one (a point's value is put whole)");
+        } else if (field != null && input == null) {
             ok = keys.get("field").problem("takes a field of the payload for an input: add input");
         } else if (field != null && !FIELD.matcher(field).matches()) {
             ok = keys.get("field").problem("must be a field name or a dotted path such as reading.value, got '" + field + "'");

@@ -36,6 +36,12 @@ class TriggerParserTest {
     }
 
     @Test
+    void bleNotifyIsAPointTrigger() throws Exception {
+        assertThat(parser.parse(REACTIVE + "triggers:\n  - ble_notify: sensor1/temp\n    input: LEVEL\n").triggers())
+                .containsExactly(new TriggerSpec(TriggerSpec.POINT, "sensor1/temp", "LEVEL", null));
+    }
+
+    @Test
     void noTriggersIsAnEmptyList() throws Exception {
         assertThat(parser.parse(REACTIVE).triggers()).isEmpty();
     }
@@ -65,7 +71,9 @@ class TriggerParserTest {
             Arguments.of(TRIGGERED + "triggers:\n  - mqtt: a/b\n    field: value\n",
                 "config.yaml:8:12: field 'triggers[0].field': takes a field of the payload for an input: add input"),
             Arguments.of(TRIGGERED + "triggers:\n  - mqtt: a/b\n    qos: 2\n",
-                "config.yaml:8:10: field 'triggers[0].qos': unknown key; a trigger has mqtt or point, and optionally input and field"),
+                "config.yaml:8:10: field 'triggers[0].qos': unknown key; a trigger has mqtt, point or ble_notify, and optionally input and field"),
+            Arguments.of(TRIGGERED + "triggers:\n  - point: d/p\n    input: LEVEL\n    field: value\n",
+                "config.yaml:9:12: field 'triggers[0].field': takes a field of a JSON payload: only an mqtt trigger has one (a point's value is put whole)"),
             Arguments.of(TRIGGERED + "triggers:\n  - a/b\n",
                 "config.yaml:7:5: field 'triggers[0]': must be a mapping such as {mqtt: site/+/alarm, input: LEVEL}"));
     }
