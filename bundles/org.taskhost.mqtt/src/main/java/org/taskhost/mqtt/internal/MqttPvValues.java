@@ -64,7 +64,7 @@ final class MqttPvValues implements PvListener {
 
     private Optional<String> plugin(String prefix) {
         String known = plugins.get(prefix);
-        if (known != null && runtime.plugin(known).map(PluginInfo::pvPrefix).filter(prefix::equals).isPresent()) {
+        if (known != null) {
             return Optional.of(known);
         }
         plugins.clear();
@@ -74,6 +74,11 @@ final class MqttPvValues implements PvListener {
             }
         }
         return Optional.ofNullable(plugins.get(prefix));
+    }
+
+    /** A plugin started, stopped or left: its prefix may now be another's. */
+    void forget() {
+        plugins.clear();
     }
 
     /** @return PV messages handed to the client */

@@ -85,11 +85,11 @@ public class MqttView {
             return;
         }
         String base = settings.root() + "/" + settings.node();
-        StatePublisher states = new StatePublisher(runtime, settings, connection, version, startedAt);
         commands = new CommandHandler(runtime, policy, base, connection, log);
         triggers = new MqttTriggers(runtime, connection, log);
         pvValues = new MqttPvValues(runtime, settings, pvIntervalNanos, connection::scheduleNanos,
                 (topic, payload) -> connection.publishNow(topic, payload, 0, false));
+        StatePublisher states = new StatePublisher(runtime, settings, connection, version, startedAt, pvValues::forget);
         registrations.add(context.registerService(PluginListener.class, states, null));
         registrations.add(context.registerService(PluginListener.class, triggers, null));
         registrations.add(context.registerService(PvListener.class, pvValues, null));

@@ -2,6 +2,7 @@ package org.taskhost.mqtt.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +28,15 @@ final class StatePublisher implements PluginListener {
     private final Instant startedAt;
     /** the plugins whose state topic holds a retained state (or will, once the buffer is sent) */
     private final Set<String> published = ConcurrentHashMap.newKeySet();
+    /** kind and mode of each plugin, which change only when it starts again: a state change needs no model lookup */
+    private final Map<String, PluginInfo> known = new ConcurrentHashMap<>();
+    private final Runnable lifecycle;
     private volatile int announcedPlugins = -1;
 
-    StatePublisher(PluginRuntime runtime, MqttSettings settings, MqttConnection connection, String version, Instant startedAt) {
+    /** @param lifecycle told when a plugin starts, stops or leaves (the PV values' names follow) */
+    StatePublisher(PluginRuntime runtime, MqttSettings settings, MqttConnection connection, String version, Instant startedAt,
+            Runnable lifecycle) {
+        this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.settings = settings;
         this.connection = connection;
@@ -66,13 +73,18 @@ final class StatePublisher implements PluginListener {
     @Override
     public void pluginEvent(PluginEvent event) {
         String name = event.plugin();
-        Optional<PluginInfo> info = runtime.plugin(name);
+        boolean changeOnly = event.type() == PluginEvent.Type.STATE_CHANGED;
+        PluginInfo cached = changeOnly ? known.get(name) : null;
+        Optional<PluginInfo> info = cached != null ? Optional.of(cached) : runtime.plugin(name);
         if (event.type() == PluginEvent.Type.REMOVED || info.isEmpty()) {
+            known.remove(name);
             clear(name);
         } else {
+            known.put(name, info.get());
             publish(name, Payloads.state(name, event.state(), info.get(), event.timestamp()));
         }
-        if (event.type() != PluginEvent.Type.STATE_CHANGED) {
+        if (!changeOnly) {
+            lifecycle.run();
             reannounce();
         }
     }
