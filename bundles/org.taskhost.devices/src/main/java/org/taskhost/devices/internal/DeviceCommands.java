@@ -12,6 +12,7 @@ import org.taskhost.api.device.DeviceHealth;
 import org.taskhost.api.device.Point;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
+import org.taskhost.shell.table.TextTable;
 
 /** {@code taskhost:devices}, {@code taskhost:points <device>}, {@code taskhost:write <device> <point> <value> [priority]}. */
 @Component(service = DeviceCommands.class, property = {"osgi.command.scope=taskhost", "osgi.command.function=devices",

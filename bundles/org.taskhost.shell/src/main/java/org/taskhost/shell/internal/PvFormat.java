@@ -7,6 +7,7 @@ import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.pv.PvType;
 import org.taskhost.api.pv.PvValue;
+import org.taskhost.shell.table.TextTable;
 
 /** Shows PV values as an operator reads them: labels for bool and enum, PREC digits for floats. */
 final class PvFormat {
@@ -33,8 +34,8 @@ final class PvFormat {
         return v.severity().name().equals("NO_ALARM") ? "" : v.severity() + "/" + v.alarmStatus();
     }
 
-    static Table table(List<Pv> pvs) {
-        Table t = new Table("PV", "TYPE", "ACCESS", "VALUE", "UNIT", "ALARM");
+    static TextTable table(List<Pv> pvs) {
+        TextTable t = new TextTable("PV", "TYPE", "ACCESS", "VALUE", "UNIT", "ALARM");
         for (Pv pv : pvs) {
             PvSpec s = pv.spec();
             String access = s.link() != null ? "<- " + s.link().target() : s.writable() ? "rw" : "ro";

@@ -19,6 +19,7 @@ import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.api.runtime.PluginState;
 import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.shell.table.TextTable;
 
 /**
  * The {@code taskhost:} Gogo commands; a view over the runtime's model ({@link PluginRuntime}: every plugin, running,
@@ -47,7 +48,7 @@ public class TaskhostCommands {
 
     /** The list's table, or "no plugins". */
     static String table(List<PluginInfo> plugins) {
-        Table t = new Table("NAME", "KIND", "MODE", "PHASE", "STATUS", "ENABLED", "CYCLES", "ERRORS", "BUNDLE", "MESSAGE");
+        TextTable t = new TextTable("NAME", "KIND", "MODE", "PHASE", "STATUS", "ENABLED", "CYCLES", "ERRORS", "BUNDLE", "MESSAGE");
         plugins.stream().sorted(Comparator.comparing(PluginInfo::name)).forEach(p -> {
             PluginState s = p.state();
             boolean live = p.phase() != PluginPhase.STOPPED;
@@ -65,7 +66,7 @@ public class TaskhostCommands {
     /** The info table of a plugin, with what only a running one has (parameters in use, PVs, last result). */
     static String info(PluginInfo p, Optional<ManagedPlugin> live) {
         PluginState s = p.state();
-        Table t = new Table("FIELD", "VALUE");
+        TextTable t = new TextTable("FIELD", "VALUE");
         t.row("name", p.name()).row("kind", p.kind()).row("mode", p.mode()).row("phase", p.phase()).row("class", p.className())
                 .row("bundle", p.bundleId()).row("version", p.version()).row("status", s.status() + " (" + s.statusIndex() + ")")
                 .row("message", s.message()).row("enabled", s.enabled()).row("cycles", s.cycles()).row("overruns", s.overruns())

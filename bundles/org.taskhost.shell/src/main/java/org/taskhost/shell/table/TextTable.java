@@ -1,21 +1,30 @@
-package org.taskhost.shell.internal;
+package org.taskhost.shell.table;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A text table whose columns are as wide as their widest cell; long cells are cut with an ellipsis. */
-final class Table {
+/**
+ * A text table for Gogo commands: columns as wide as their widest cell, long cells cut with an ellipsis, no trailing
+ * spaces. Every bundle's {@code taskhost:} commands print with it, so their tables look alike.
+ */
+public final class TextTable {
 
-    static final int MAX_CELL = 48;
+    /** The longest cell shown whole. */
+    public static final int MAX_CELL = 48;
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    Table(String... header) {
+    /** @param header the column names */
+    public TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
     }
 
-    Table row(Object... cells) {
+    /**
+     * @param cells one row; null shows empty, missing cells too
+     * @return this
+     */
+    public TextTable row(Object... cells) {
         String[] r = new String[columns];
         for (int i = 0; i < columns; i++) {
             String s = i < cells.length && cells[i] != null ? cells[i].toString() : "";
@@ -25,7 +34,8 @@ final class Table {
         return this;
     }
 
-    int size() {
+    /** @return the number of rows below the header */
+    public int size() {
         return rows.size() - 1;
     }
 
