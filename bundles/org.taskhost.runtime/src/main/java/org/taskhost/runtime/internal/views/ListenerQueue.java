@@ -1,5 +1,6 @@
 package org.taskhost.runtime.internal.views;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,8 +13,9 @@ import org.taskhost.runtime.internal.log.PluginLog;
 
 /**
  * One view listener's own delivery thread: events reach it in order, away from the thread (and lock) of the plugin
- * that caused them. Values of one PV that come faster than the listener takes them are coalesced to the newest, so a
- * slow view never builds a growing backlog; a listener that throws is logged and goes on receiving.
+ * that caused them. Up to {@value #PER_PV} values of one PV wait for the listener, all delivered in order, so a short
+ * stall of its thread (a busy core, a pause) loses no update; beyond that the oldest waiting value is dropped, so a
+ * slow view never builds a growing backlog. A listener that throws is logged and goes on receiving.
  */
 final class ListenerQueue {
 
@@ -22,7 +24,9 @@ final class ListenerQueue {
 
     private final String name;
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-    private final ConcurrentHashMap<Pv, PvValue> pending = new ConcurrentHashMap<>();
+    static final int PER_PV = 16;
+
+    private final ConcurrentHashMap<Pv, ArrayDeque<PvValue>> pending = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
 
@@ -36,15 +40,39 @@ final class ListenerQueue {
         queue.add(event);
     }
 
-    /** Queues a PV value; if one of that PV is still waiting, the newer replaces it in its place. */
+    /**
+     * Queues a PV value behind those of the same PV still waiting, in the place of the first of them; when
+     * {@value #PER_PV} wait, the oldest is dropped.
+     */
     void postValue(Supplier<PvListener> listener, Pv pv, PvValue value) {
-        if (pending.put(pv, value) == null) {
-            queue.add(() -> {
-                PvValue newest = pending.remove(pv);
-                if (newest != null) {
-                    listener.get().changed(pv, newest);
-                }
-            });
+        boolean[] first = new boolean[1];
+        pending.compute(pv, (k, waiting) -> {
+            if (waiting == null) {
+                first[0] = true;
+                waiting = new ArrayDeque<>(4);
+            } else if (waiting.size() >= PER_PV) {
+                waiting.removeFirst();
+            }
+            waiting.addLast(value);
+            return waiting;
+        });
+        if (first[0]) {
+            queue.add(() -> deliver(listener, pv));
+        }
+    }
+
+    private void deliver(Supplier<PvListener> listener, Pv pv) {
+        ArrayDeque<PvValue> values = pending.remove(pv);
+        RuntimeException failed = null;
+        for (PvValue v : values == null ? new ArrayDeque<PvValue>() : values) {
+            try {
+                listener.get().changed(pv, v);
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
