@@ -183,11 +183,14 @@ class EpicsProcessIT {
                 seen = []
                 p = connect('%sCOUNTER', monitor=True)
                 p.add_callback(lambda value=None, **kw: seen.append(value))
-                until(lambda: len(seen) >= 300, '300 updates')
+                until(lambda: len(seen) >= 301, '300 updates after the first value')
                 p.clear_callbacks()
-                steps = sorted(set(b - a for a, b in zip(seen, seen[1:])))
-                out(n=len(seen), steps=steps)
+                updates = seen[1:]
+                steps = sorted(set(b - a for a, b in zip(updates, updates[1:])))
+                out(n=len(updates), steps=steps)
                 """.formatted(P));
+        // the first callback is the value at subscription; a change racing with the subscription may be skipped
+        // there (CAJ reads the value, then registers the monitor), so only what follows is counted
         assertThat((Integer) r.get("n")).isGreaterThanOrEqualTo(300);
         assertThat(r).as("each update one more than the last: none lost").containsEntry("steps", List.of(1));
     }

@@ -32,7 +32,7 @@ final class ListenerQueue {
 
     ListenerQueue(String name) {
         this.name = name;
-        this.thread = Thread.ofVirtual().name("view " + name).start(this::drain);
+        this.thread = Thread.ofPlatform().daemon().name("view " + name).start(this::drain);
     }
 
     /** @param event delivered after everything queued before it */
