@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.taskhost.runtime.internal.services.ServiceHub;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.Devices;
 import org.taskhost.api.device.DiscoveredDevice;
@@ -16,19 +14,19 @@ import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.PointListener;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
+import org.taskhost.runtime.internal.services.Registrations;
 
 /**
  * One plugin's {@link Devices}: calls go to the devices service; listeners are kept so they can be registered again
  * when the service comes back, deliver on the plugin's own thread, and are closed when the plugin stops.
  */
-public final class PluginDevices implements Devices, ServiceHub.Follower {
+public final class PluginDevices implements Devices {
 
     static final String NO_DEVICES = "no devices service: the org.taskhost.devices bundle is not running";
 
     private final DevicesHub hub;
     private final Consumer<Delivery> deliver;
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
+    private final Registrations<Devices> registrations;
 
     /** A change for one of the plugin's listeners, to be run on the plugin's thread. */
     public record Delivery(PointListener listener, PointRef point, PointValue value) {
@@ -41,7 +39,7 @@ public final class PluginDevices implements Devices, ServiceHub.Follower {
     public PluginDevices(DevicesHub hub, Consumer<Delivery> deliver) {
         this.hub = hub;
         this.deliver = deliver;
-        hub.add(this);
+        this.registrations = new Registrations<>(hub);
     }
 
     private Devices service() {
@@ -84,79 +82,26 @@ public final class PluginDevices implements Devices, ServiceHub.Follower {
 
     @Override
     public ListenerHandle listen(PointRef point, PointListener listener) {
-        return add(listener, s -> s.listen(point, (ref, v) -> deliver.accept(new Delivery(listener, ref, v))));
+        return add(point.toString(), s -> s.listen(point, (ref, v) -> deliver.accept(new Delivery(listener, ref, v))));
     }
 
     @Override
     public ListenerHandle listenDevice(String device, PointListener listener) {
-        return add(listener, s -> s.listenDevice(device, (ref, v) -> deliver.accept(new Delivery(listener, ref, v))));
+        return add(device, s -> s.listenDevice(device, (ref, v) -> deliver.accept(new Delivery(listener, ref, v))));
     }
 
-    private ListenerHandle add(PointListener listener, Function<Devices, ListenerHandle> register) {
-        if (closed) {
-            throw new IllegalStateException("the plugin has stopped");
-        }
-        Entry e = new Entry(register);
-        entries.add(e);
-        e.open();
-        return e;
-    }
-
-    /** The devices service came or went: register the listeners again on the new one. */
-    @Override
-    public void serviceChanged() {
-        for (Entry e : entries) {
-            e.reopen();
-        }
+    private ListenerHandle add(String label, Function<Devices, ListenerHandle> register) {
+        Registrations<Devices>.Registration r = registrations.add(label, register);
+        return r::close;
     }
 
     /** Closes every listener; the plugin has stopped. */
     public void close() {
-        closed = true;
-        hub.remove(this);
-        for (Entry e : entries) {
-            e.close();
-        }
+        registrations.close();
     }
 
     /** @return how many listeners the plugin has open */
     public int listeners() {
-        return entries.size();
-    }
-
-    private final class Entry implements ListenerHandle {
-        private final Function<Devices, ListenerHandle> register;
-        private ListenerHandle delegate;
-        private boolean open = true;
-
-        Entry(Function<Devices, ListenerHandle> register) {
-            this.register = register;
-        }
-
-        synchronized void open() {
-            Devices s = hub.service();
-            if (open && s != null) {
-                delegate = register.apply(s);
-            }
-        }
-
-        synchronized void reopen() {
-            delegate = null;
-            open();
-        }
-
-        @Override
-        public synchronized void close() {
-            open = false;
-            entries.remove(this);
-            if (delegate != null) {
-                try {
-                    delegate.close();
-                } catch (RuntimeException e) {
-                    // the service is going away: its listeners go with it
-                }
-                delegate = null;
-            }
-        }
+        return registrations.labels().size();
     }
 }
