@@ -14,7 +14,7 @@
  * Codecs are immutable and safe to share between threads.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.taskhost.codec;
 
 import org.osgi.annotation.bundle.Export;

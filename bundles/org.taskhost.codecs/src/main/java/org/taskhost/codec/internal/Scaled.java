@@ -21,6 +21,9 @@ public final class Scaled implements PayloadCodec {
     @Override
     public Object decode(byte[] payload) throws BadFrameException {
         Number value = (Number) raw.decode(payload);
+        if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            throw new BadFrameException("the " + raw.describe() + " value is " + value + ", which cannot be scaled");
+        }
         // BigDecimal so that 2150 * 0.01 is 21.5, not 21.500000000000004
         return new BigDecimal(value.toString()).multiply(BigDecimal.valueOf(scale)).add(BigDecimal.valueOf(offset))
                 .doubleValue();

@@ -58,7 +58,7 @@ public class PluginOperationsResource {
 
     @POST
     @Path("{collection: jobs|plugins}/{name}/run")
-    public Response run(@PathParam("collection") String collection, @PathParam("name") String name,
+    public Response run(@PathParam("name") String name,
             @QueryParam("wait") @DefaultValue("true") String wait) {
         if (!PluginDicts.known(name, runtime, loader)) {
             return Answers.error(404, "Job '" + name + "' not found");

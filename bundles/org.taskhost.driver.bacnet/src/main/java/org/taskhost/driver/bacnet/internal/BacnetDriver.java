@@ -36,6 +36,7 @@ public class BacnetDriver implements Driver {
     private final BacnetConfig config;
     private final InetSocketAddress bind;
     private BacnetClient client;
+    private boolean stopped;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong processIds = new AtomicLong(ProcessHandle.current().pid() % 10000 * 1000);
 
@@ -71,8 +72,10 @@ public class BacnetDriver implements Driver {
     @Deactivate
     synchronized void deactivate() {
         scheduler.shutdownNow();
+        stopped = true;
         if (client != null) {
             client.close();
+            client = null;
         }
     }
 
@@ -81,6 +84,9 @@ public class BacnetDriver implements Driver {
      * holds no port, and a port in use shows as the devices' error instead of a driver that is missing.
      */
     synchronized BacnetClient client() throws java.net.SocketException {
+        if (stopped) {
+            throw new IllegalStateException("the BACnet driver has stopped");
+        }
         if (client == null) {
             client = new BacnetClient(bind);
         }

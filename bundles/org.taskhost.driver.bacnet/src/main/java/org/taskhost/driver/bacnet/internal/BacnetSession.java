@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,8 +30,9 @@ final class BacnetSession implements DriverSession {
     private final PointSink sink;
     private final ScheduledExecutorService scheduler;
     private final long processId;
-    private final Map<String, PropertyRef> refs = new LinkedHashMap<>();
-    private final Set<ObjectId> subscribed = new LinkedHashSet<>();
+    private final Map<String, PropertyRef> refs = new ConcurrentHashMap<>();
+    /** renewed on the scheduler's thread while polls and COV notifications go on */
+    private final Set<ObjectId> subscribed = ConcurrentHashMap.newKeySet();
     private final List<Point> covPoints = new CopyOnWriteArrayList<>();
     private final Consumer<CovNotification> covListener = this::onCov;
     private volatile ScheduledFuture<?> renewal;
@@ -68,6 +70,7 @@ final class BacnetSession implements DriverSession {
 
     @Override
     public Set<String> subscribe(List<Point> points) throws Exception {
+        client.removeCovListener(covListener);
         client.onCov(covListener);
         covPoints.addAll(points);
         Set<ObjectId> objects = new LinkedHashSet<>();
@@ -78,6 +81,10 @@ final class BacnetSession implements DriverSession {
         }
         if (covLifetime > 0 && !subscribed.isEmpty()) {
             long period = Math.max(1, covLifetime / 2);
+            ScheduledFuture<?> previous = renewal;
+            if (previous != null) {
+                previous.cancel(false);
+            }
             renewal = scheduler.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.SECONDS);
         }
         Set<String> ids = new LinkedHashSet<>();

@@ -101,7 +101,7 @@ class BacnetCodecTest {
                     new BacnetClient.Timing(Duration.ofSeconds(2), 1)))
                     .isInstanceOf(BacnetException.class).hasMessageContaining("sent a segmented answer")
                     .hasMessageContaining("lower max_per_request");
-            assertThat(HexFormat.of().formatHex(abort.get()).substring(12, 14)).as("an Abort PDU").isEqualTo("70");
+            assertThat(HexFormat.of().formatHex(abort.get(10, java.util.concurrent.TimeUnit.SECONDS)).substring(12, 14)).as("an Abort PDU").isEqualTo("70");
         }
     }
 }

@@ -138,8 +138,7 @@ public class BleDriver implements Driver {
             try {
                 PointCodec.of(p);
             } catch (CodecConfigException e) {
-                problems.add(new DeviceProblem(at + "options." + e.field(), e.getMessage().substring(
-                        e.field().length() + 2)));
+                problems.add(new DeviceProblem(at + "options." + e.field(), e.problem()));
             }
         }
         return problems;

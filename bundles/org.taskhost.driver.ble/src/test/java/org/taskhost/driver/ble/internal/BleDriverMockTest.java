@@ -86,7 +86,6 @@ class BleDriverMockTest {
             Map<String, PointValue> values = session.read(List.of(TEMP));
             assertThat(values.get("temp").value()).isEqualTo(21.5);
             assertThat(values.get("temp").quality()).isEqualTo(Quality.GOOD);
-            assertThat(TEMP.units()).isEqualTo("°C");
 
             session.write(SET, 22.5, null);
             assertThat(mock.command("written " + SETPOINT)).isEqualTo("e100 1");
