@@ -117,7 +117,7 @@ final class DeviceLoop implements PointSink {
             for (Point p : config.points()) {
                 PointValue v = read.get(p.id());
                 out.put(p.id(), v == null ? PointValue.bad("no value") : v);
-                cache.put(new PointRef(config.id(), p.id()), out.get(p.id()));
+                put(p.id(), out.get(p.id()));
             }
             health.ok();
             return out;
@@ -153,7 +153,7 @@ final class DeviceLoop implements PointSink {
         for (Point p : config.points()) {
             PointRef ref = new PointRef(config.id(), p.id());
             cache.latest(ref).filter(v -> v.quality() != Quality.BAD)
-                    .ifPresent(v -> cache.put(ref, new PointValue(v.value(), Instant.now(), Quality.UNCERTAIN, "device: " + reason)));
+                    .ifPresent(v -> put(p.id(), new PointValue(v.value(), Instant.now(), Quality.UNCERTAIN, "device: " + reason)));
         }
     }
 
@@ -181,7 +181,7 @@ final class DeviceLoop implements PointSink {
             Map<String, PointValue> back = session.read(List.of(point));
             PointValue v = back.get(point.id());
             if (v != null) {
-                cache.put(new PointRef(config.id(), point.id()), v);
+                put(point.id(), v);
             }
             return null;
         });
@@ -216,7 +216,14 @@ final class DeviceLoop implements PointSink {
 
     @Override
     public void update(String pointId, PointValue value) {
-        if (!closed && config.point(pointId).isPresent()) {
+        if (config.point(pointId).isPresent()) {
+            put(pointId, value);
+        }
+    }
+
+    /** Into the cache unless the loop was stopped: a poll that ends after a delete must not bring its points back. */
+    private void put(String pointId, PointValue value) {
+        if (!closed) {
             cache.put(new PointRef(config.id(), pointId), value);
         }
     }

@@ -61,14 +61,12 @@ public class DevicesComponent {
         this.registry = new DeviceRegistry(cache, new DeviceRegistry.Store() {
             @Override
             public void save(DeviceConfig c) throws IOException {
-                ownWrites.computeIfAbsent(c.id(), k -> new AtomicInteger()).incrementAndGet();
-                store.save(c);
+                own(c.id(), () -> store.save(c));
             }
 
             @Override
             public void delete(String id) throws IOException {
-                ownWrites.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-                store.delete(id);
+                own(id, () -> store.delete(id));
             }
         }, ticks, log::info);
         this.access = new DeviceAccess(registry, cache);
@@ -77,6 +75,23 @@ public class DevicesComponent {
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put(org.osgi.framework.Constants.SERVICE_PID, DeviceStore.FACTORY_PID);
         this.factoryRegistration = context.registerService(ManagedServiceFactory.class, new Configs(), props);
+    }
+
+    /** A write of our own, counted before it is made so Config Admin's echo of it is known, uncounted if it fails. */
+    private void own(String id, StoreWrite write) throws IOException {
+        AtomicInteger count = ownWrites.computeIfAbsent(id, k -> new AtomicInteger());
+        count.incrementAndGet();
+        try {
+            write.run();
+        } catch (IOException | RuntimeException e) {
+            count.decrementAndGet();
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreWrite {
+        void run() throws IOException;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -9,6 +9,8 @@ import org.taskhost.api.device.DeviceStatus;
 final class Health {
 
     private volatile DeviceHealth current;
+    /** marked by {@link #hung}, until the poll ends one way or the other */
+    private boolean hung;
 
     Health(DeviceStatus status, String message) {
         current = DeviceHealth.initial(status, message);
@@ -19,12 +21,14 @@ final class Health {
     }
 
     synchronized void ok() {
+        hung = false;
         DeviceHealth h = current;
         Instant now = Instant.now();
         current = new DeviceHealth(DeviceStatus.OK, "", now, now, h.lastError(), h.errorCount(), h.pollCount() + 1);
     }
 
     synchronized void failed(String reason) {
+        hung = false;
         DeviceHealth h = current;
         current = new DeviceHealth(DeviceStatus.ERROR, reason, Instant.now(), h.lastOkAt(), reason, h.errorCount() + 1,
                 h.pollCount() + 1);
@@ -40,7 +44,8 @@ final class Health {
     /** A poll that does not return: the device is marked, once, without counting a poll that has not ended. */
     synchronized void hung(String reason) {
         DeviceHealth h = current;
-        if (h.status() != DeviceStatus.ERROR || !h.lastError().equals(reason)) {
+        if (!hung) {
+            hung = true;
             current = new DeviceHealth(DeviceStatus.ERROR, reason, h.lastPollAt(), h.lastOkAt(), reason,
                     h.errorCount() + 1, h.pollCount());
         }

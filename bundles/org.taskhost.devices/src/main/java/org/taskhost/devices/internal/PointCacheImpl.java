@@ -58,11 +58,13 @@ final class PointCacheImpl implements PointCache {
             while (e.history.size() > historySize) {
                 e.history.removeFirst();
             }
-        }
-        if (changed) {
-            for (Registration r : listeners) {
-                if (r.filter().test(ref)) {
-                    dispatcher.submit(r.listener(), ref, value);
+            // queued under the point's lock (it only queues): listeners hear a point's values in the cache's order,
+            // also when a poll and a pushed value race
+            if (changed) {
+                for (Registration r : listeners) {
+                    if (r.filter().test(ref)) {
+                        dispatcher.submit(r.listener(), ref, value);
+                    }
                 }
             }
         }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.taskhost.runtime.internal.log.PluginLog;
+
 /**
  * What one plugin registered on a service of its context (subscriptions, point listeners): each made on the service
  * when there is one, made again when the service comes back, and all closed when the plugin stops.
@@ -11,6 +13,8 @@ import java.util.function.Function;
  * @param <S> the service type
  */
 public final class Registrations<S> implements ServiceHub.Follower {
+
+    private static final System.Logger LOG = new PluginLog("runtime");
 
     private final ServiceHub<S> hub;
     private final List<Registration> open = new CopyOnWriteArrayList<>();
@@ -41,7 +45,13 @@ public final class Registrations<S> implements ServiceHub.Follower {
     @Override
     public void serviceChanged() {
         for (Registration r : open) {
-            r.reopen();
+            try {
+                r.reopen();
+            } catch (RuntimeException e) {
+                // the new service refused this one; the others are made again all the same
+                LOG.log(System.Logger.Level.WARNING,
+                        "cannot register " + r.label + " again on the new service: " + e);
+            }
         }
     }
 
@@ -79,7 +89,7 @@ public final class Registrations<S> implements ServiceHub.Follower {
         }
 
         synchronized void reopen() {
-            delegate = null;
+            undo();
             open();
         }
 
@@ -87,6 +97,10 @@ public final class Registrations<S> implements ServiceHub.Follower {
         public synchronized void close() {
             live = false;
             open.remove(this);
+            undo();
+        }
+
+        private void undo() {
             if (delegate != null) {
                 try {
                     delegate.close();
