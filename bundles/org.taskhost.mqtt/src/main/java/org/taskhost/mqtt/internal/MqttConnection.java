@@ -35,7 +35,7 @@ import org.taskhost.mqtt.internal.OfflineSpool.Entry;
  * on one dispatch thread (never Paho's), and keeps QoS 1 messages in the {@link OfflineSpool} while the broker is
  * away, delivering them in order before anything newer.
  */
-final class MqttConnection {
+final class MqttConnection implements StateSink {
 
     static final long MAX_RETRY_MS = 30_000;
     private static final int DRAIN_BATCH = 500;
@@ -103,7 +103,8 @@ final class MqttConnection {
         schedule(this::connect, 0);
     }
 
-    boolean connected() {
+    @Override
+    public boolean connected() {
         return !closed && client.isConnected();
     }
 
@@ -145,7 +146,8 @@ final class MqttConnection {
      *
      * @return completes when the broker has the message
      */
-    CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (closed) {
             notSent.incrementAndGet();
@@ -165,7 +167,8 @@ final class MqttConnection {
     }
 
     /** Now or never: replies and PV values, whose worth is now. */
-    boolean publishNow(String topic, byte[] payload, int qos, boolean retained) {
+    @Override
+    public boolean publishNow(String topic, byte[] payload, int qos, boolean retained) {
         if (!connected()) {
             notSent.incrementAndGet();
             return false;
@@ -334,7 +337,8 @@ final class MqttConnection {
     }
 
     /** @return the topics of the messages waiting in the offline buffer */
-    List<String> bufferedTopics() {
+    @Override
+    public List<String> bufferedTopics() {
         return spool == null ? List.of() : spool.head(Integer.MAX_VALUE).stream().map(Entry::topic).distinct().toList();
     }
 

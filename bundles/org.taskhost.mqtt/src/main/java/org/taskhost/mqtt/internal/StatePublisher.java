@@ -23,7 +23,7 @@ final class StatePublisher implements PluginListener {
 
     private final PluginRuntime runtime;
     private final MqttSettings settings;
-    private final MqttConnection connection;
+    private final StateSink connection;
     private final String version;
     private final Instant startedAt;
     /** the plugins whose state topic holds a retained state (or will, once the buffer is sent) */
@@ -32,9 +32,15 @@ final class StatePublisher implements PluginListener {
     private final Map<String, PluginInfo> known = new ConcurrentHashMap<>();
     private final Runnable lifecycle;
     private volatile int announcedPlugins = -1;
+    /**
+     * Orders the states of a plugin on the broker: an announce's snapshot taken before an event must not be published
+     * after the event's newer state, or the retained state stays old. Held only while handing messages to the
+     * connection, which never waits for the network.
+     */
+    private final Object order = new Object();
 
     /** @param lifecycle told when a plugin starts, stops or leaves (the PV values' names follow) */
-    StatePublisher(PluginRuntime runtime, MqttSettings settings, MqttConnection connection, String version, Instant startedAt,
+    StatePublisher(PluginRuntime runtime, MqttSettings settings, StateSink connection, String version, Instant startedAt,
             Runnable lifecycle) {
         this.lifecycle = lifecycle;
         this.runtime = runtime;
@@ -55,6 +61,12 @@ final class StatePublisher implements PluginListener {
 
     /** At every (re)connect: online, the state of every plugin, and clears for plugins removed meanwhile. */
     void announce() {
+        synchronized (order) {
+            announceInOrder();
+        }
+    }
+
+    private void announceInOrder() {
         var plugins = runtime.plugins();
         announcedPlugins = plugins.size();
         connection.publishNow(settings.statusTopic(), bytes(Payloads.online(version, plugins.size(), startedAt)), 1, true);
@@ -72,6 +84,16 @@ final class StatePublisher implements PluginListener {
 
     @Override
     public void pluginEvent(PluginEvent event) {
+        synchronized (order) {
+            publishEvent(event);
+        }
+        if (event.type() != PluginEvent.Type.STATE_CHANGED) {
+            lifecycle.run();
+            reannounce();
+        }
+    }
+
+    private void publishEvent(PluginEvent event) {
         String name = event.plugin();
         boolean changeOnly = event.type() == PluginEvent.Type.STATE_CHANGED;
         PluginInfo cached = changeOnly ? known.get(name) : null;
@@ -82,10 +104,6 @@ final class StatePublisher implements PluginListener {
         } else {
             known.put(name, info.get());
             publish(name, Payloads.state(name, event.state(), info.get(), event.timestamp()));
-        }
-        if (!changeOnly) {
-            lifecycle.run();
-            reannounce();
         }
     }
 

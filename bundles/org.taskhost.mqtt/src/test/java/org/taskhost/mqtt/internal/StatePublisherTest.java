@@ -1,0 +1,162 @@
+package org.taskhost.mqtt.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginKind;
+import org.taskhost.api.runtime.PluginMode;
+import org.taskhost.api.runtime.PluginPhase;
+import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.api.runtime.PluginState;
+
+class StatePublisherTest {
+
+    private static final String TOPIC = "th/n1/plugins/monitor/state";
+
+    @Test
+    void aStateChangeDuringAnAnnounceEndsAsTheRetainedState() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        PluginInfo initializing = info("monitor", PluginPhase.INITIALIZING);
+        AtomicReference<StatePublisher> publisher = new AtomicReference<>();
+        CountDownLatch eventPublished = new CountDownLatch(1);
+        AtomicReference<Thread> events = new AtomicReference<>();
+        PluginRuntime runtime = runtime(initializing, () -> {
+            // the runtime's listener thread delivers "ready" while the announce holds its snapshot of "initializing"
+            Thread t = new Thread(() -> {
+                publisher.get().pluginEvent(new PluginEvent("monitor", PluginEvent.Type.STATE_CHANGED,
+                        state(PluginPhase.READY), Instant.now()));
+                eventPublished.countDown();
+            });
+            events.set(t);
+            t.start();
+            try {
+                eventPublished.await(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        MqttSettings settings = new MqttSettings("tcp://localhost:1", "c", null, null, "th", "n1");
+        publisher.set(new StatePublisher(runtime, settings, sink, "1", Instant.now(), () -> { }));
+
+        publisher.get().announce();
+        events.get().join(5000);
+
+        assertThat(events.get().isAlive()).as("the event thread ended").isFalse();
+        List<String> states = sink.payloads(TOPIC);
+        assertThat(states).hasSize(2);
+        assertThat(states.get(states.size() - 1)).as("the last state handed to the broker").contains("\"phase\":\"ready\"");
+    }
+
+    @Test
+    void aRemovedPluginIsClearedAndAnnouncedAgainAfterAReconnectIsNot() {
+        RecordingSink sink = new RecordingSink();
+        PluginInfo ready = info("monitor", PluginPhase.READY);
+        MqttSettings settings = new MqttSettings("tcp://localhost:1", "c", null, null, "th", "n1");
+        AtomicReference<Boolean> present = new AtomicReference<>(true);
+        PluginRuntime runtime = new PluginRuntimeStub(() -> present.get() ? List.of(ready) : List.of(), () -> { });
+        StatePublisher publisher = new StatePublisher(runtime, settings, sink, "1", Instant.now(), () -> { });
+        publisher.announce();
+        present.set(false);
+        publisher.pluginEvent(new PluginEvent("monitor", PluginEvent.Type.REMOVED, state(PluginPhase.STOPPED), Instant.now()));
+        publisher.announce();
+
+        assertThat(sink.payloads(TOPIC)).hasSize(2);
+        assertThat(sink.payloads(TOPIC).get(1)).as("the clear").isEmpty();
+    }
+
+    private static PluginRuntime runtime(PluginInfo only, Runnable whileListing) {
+        return new PluginRuntimeStub(() -> List.of(only), whileListing);
+    }
+
+    private static PluginState state(PluginPhase phase) {
+        return new PluginState("Ok", 0, phase.name(), true, 0, 0, 0, null, phase);
+    }
+
+    private static PluginInfo info(String name, PluginPhase phase) {
+        return (PluginInfo) Proxy.newProxyInstance(PluginInfo.class.getClassLoader(), new Class<?>[] {PluginInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "name" -> name;
+                    case "kind" -> PluginKind.TASK;
+                    case "mode" -> PluginMode.CONTINUOUS;
+                    case "phase" -> phase;
+                    case "state" -> state(phase);
+                    case "toString" -> name;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private record PluginRuntimeStub(java.util.function.Supplier<List<PluginInfo>> list, Runnable whileListing)
+            implements PluginRuntime {
+        @Override
+        public List<PluginInfo> plugins() {
+            List<PluginInfo> snapshot = list.get();
+            whileListing.run();
+            return snapshot;
+        }
+
+        @Override
+        public Optional<PluginInfo> plugin(String name) {
+            return list.get().stream().filter(p -> p.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public Optional<ManagedPlugin> running(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public PluginInfo start(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PluginInfo stop(String name) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Records what is handed to the connection, in order. */
+    private static final class RecordingSink implements StateSink {
+        private final List<String[]> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+            sent.add(new String[] {topic, new String(payload, StandardCharsets.UTF_8)});
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public boolean publishNow(String topic, byte[] payload, int qos, boolean retained) {
+            sent.add(new String[] {topic, new String(payload, StandardCharsets.UTF_8)});
+            return true;
+        }
+
+        @Override
+        public boolean connected() {
+            return true;
+        }
+
+        @Override
+        public List<String> bufferedTopics() {
+            return List.of();
+        }
+
+        List<String> payloads(String topic) {
+            return sent.stream().filter(s -> s[0].equals(topic)).map(s -> s[1]).toList();
+        }
+    }
+}
