@@ -1,5 +1,5 @@
 // Adding a plugin from git: the form, the steps as /api/v1/events reports them, and the validation report on failure.
-import { post, ApiError } from './api.js';
+import { post, ApiError, problemsOf } from './api.js';
 import { state, subscribe, can } from './store.js';
 import { h, clear, text, statusClass } from './dom.js';
 
@@ -14,11 +14,6 @@ const STEPS = {
   failed: 'Failed',
 };
 
-/** "config.yaml:2:13: field 'parameters.interval': must be a number" into its parts. */
-export function parseProblem(line) {
-  const m = /^([^:\s][^:]*?):(\d+)(?::(\d+))?: (?:field '([^']+)': )?(.*)$/s.exec(line);
-  return m ? { file: m[1], line: m[2], column: m[3] || '', field: m[4] || '', message: m[5] } : { file: '', line: '', column: '', field: '', message: line };
-}
 
 /** "key = value" lines (or a JSON object) into the parameters object; throws naming the line that is neither. */
 function parseParameters(text) {
@@ -81,12 +76,12 @@ export function addView() {
     if (badge) { text(badge, p.state); badge.className = 'badge ' + statusClass(p.state); }
   }
 
-  function report(errors) {
+  function report(problems) {
     return h('table', { id: 'report', class: 'grid report' },
       h('caption', {}, 'Validation report'),
       h('thead', {}, h('tr', {}, ['File', 'Line', 'Column', 'Field', 'Message'].map(c => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, errors.map(parseProblem).map(p => h('tr', {},
-        h('td', { class: 'file' }, p.file), h('td', { class: 'line num' }, p.line), h('td', { class: 'num' }, p.column),
+      h('tbody', {}, problems.map(p => h('tr', {},
+        h('td', { class: 'file' }, p.file), h('td', { class: 'line num' }, p.line || ''), h('td', { class: 'num' }, p.column || ''),
         h('td', { class: 'field-name' }, p.field ? h('code', {}, p.field) : ''), h('td', { class: 'problem' }, p.message)))));
   }
 
@@ -123,9 +118,9 @@ export function addView() {
       showAdded();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return;
-      const errors = err.body && err.body.validation && err.body.validation.errors || [];
+      const problems = problemsOf(err);
       text(formError, err.status ? err.status + ': ' + err.message : err.message);
-      if (errors.length) clear(result, report(errors));
+      if (problems.length) clear(result, report(problems));
     } finally {
       submit.disabled = !allowed;
       submit.removeAttribute('aria-busy');

@@ -18,6 +18,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The validation report's problems of a refused request, each with file, line, column, field and message. */
+export function problemsOf(err) {
+  return err && err.body && err.body.validation && err.body.validation.problems || [];
+}
+
+/** One problem on one line: "config.yaml:2: parameters.interval: must be a number". */
+export function describeProblem(p) {
+  const where = [p.file, p.line || null, p.field || null].filter(Boolean).join(': ').replace(/: (\d+)(?=:|$)/, ':$1');
+  return where ? where + ': ' + p.message : p.message;
+}
+
 const unauthorized = new Set();
 
 /** Called with the ApiError of every 401, so the page can ask for a token again. */

@@ -1,5 +1,5 @@
 // One plugin's page: state and operations, PVs with alarm colours and put fields, parameters, job runs, log tail.
-import { get, post, put, ApiError } from './api.js';
+import { get, post, put, ApiError, problemsOf, describeProblem } from './api.js';
 import { state, subscribe, can, needs, loadPlugin } from './store.js';
 import { h, clear, text, severityClass, statusClass, formatValue, shortCommit, time } from './dom.js';
 import { actionButton, updateButton } from './actions.js';
@@ -100,7 +100,6 @@ function pvSection(name) {
   return { node, refresh };
 }
 
-const fieldOf = message => { const m = /field 'parameters\.([^']+)'/.exec(message); return m ? m[1] : null; };
 
 function parseParam(raw) {
   const s = raw.trim();
@@ -145,14 +144,14 @@ function parametersSection(name) {
         shownFor = null;
         await loadPlugin(name);
       } catch (err) {
-        const errors = err.body && err.body.validation ? err.body.validation.errors : [];
+        const problems = problemsOf(err);
         const unplaced = [];
-        for (const message of errors) {
-          const field = fieldOf(message);
+        for (const p of problems) {
+          const field = p.field.startsWith('parameters.') ? p.field.slice('parameters.'.length) : null;
           const slot = field && document.getElementById('param-' + field + '-error');
-          if (slot) slot.textContent = message.replace(/^parameters: /, ''); else unplaced.push(message);
+          if (slot) slot.textContent = p.message; else unplaced.push(describeProblem(p));
         }
-        formError.textContent = !errors.length ? refusal(err) : unplaced.length ? unplaced.join('\n') : err.status + ': the parameters were refused; see the fields above';
+        formError.textContent = !problems.length ? refusal(err) : unplaced.length ? unplaced.join('\n') : err.status + ': the parameters were refused; see the fields above';
       }
     };
   }

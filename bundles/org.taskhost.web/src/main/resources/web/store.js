@@ -67,17 +67,15 @@ export async function loadPlugin(name) {
   }
 }
 
+/** The fields a plugin event shares with the plugin dict, with the same values (see docs/rest.md). */
+const LIVE_FIELDS = ['status', 'phase', 'running', 'cycle_count', 'error_count', 'overrun_count', 'state', 'message', 'enabled'];
+
 /** An event from /api/v1/events: the row changes at once, then the whole dict is read again for the rest. */
 export function applyEvent(name, data) {
   if (name === 'plugin' && data && data.plugin) {
     const p = state.plugins.get(data.plugin);
     if (p) {
-      p.state = data.status;
-      p.message = data.message;
-      if ('enabled' in data) p.enabled = data.enabled;
-      if ('cycle_count' in data) p.cycle_count = data.cycle_count;
-      if ('error_count' in data) p.error_count = data.error_count;
-      if ('phase' in data) p.phase = data.phase;
+      for (const f of LIVE_FIELDS) if (f in data) p[f] = data[f];
       emit('plugin', data.plugin);
     }
     if (!p || data.type !== 'STATE_CHANGED') loadPlugin(data.plugin).catch(() => {});

@@ -152,12 +152,13 @@ class RestProcessIT {
         repo.commitTask("ev", 0);
         assertThat(post("/tasks", "{\"name\":\"evented\",\"git_url\":\"" + repo.url() + "\"}").statusCode()).isEqualTo(201);
         end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < end && !(has(received, "\"step\":\"added\"") && has(received, "\"status\":\"RUN\""))) {
+        while (System.nanoTime() < end && !(has(received, "\"step\":\"added\"") && has(received, "\"state\":\"RUN\""))) {
             Thread.sleep(20);
         }
         assertThat(String.join("\n", received)).contains("\"plugin\":\"evented\",\"step\":\"fetching\"",
                 "\"step\":\"building\"", "\"step\":\"installing\"", "\"step\":\"added\"",
-                "\"plugin\":\"evented\",\"type\":\"STATE_CHANGED\",\"status\":\"RUN\"");
+                "\"plugin\":\"evented\",\"type\":\"STATE_CHANGED\",\"status\":\"running\",\"phase\":\"ready\"",
+                "\"state\":\"RUN\"");
         assertThat(delete("/tasks/evented").statusCode()).isEqualTo(200);
         lines.close();
     }

@@ -190,7 +190,7 @@ class WebPageProcessIT {
         interval.clear();
         interval.sendKeys("fast");
         browser.find("#parameters button[type='submit']").click();
-        browser.untilTextContains("#param-interval-error", "field 'parameters.interval': must be a number");
+        browser.untilTextContains("#param-interval-error", "must be a number");
         assertThat(th.get("/plugins/monitor").body()).as("nothing changed").contains("\"parameters\":{}");
     }
 

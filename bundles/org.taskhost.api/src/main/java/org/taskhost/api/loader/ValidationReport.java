@@ -8,20 +8,25 @@ import java.util.List;
  * @param ok whether every check passed
  * @param className the plugin class found, or null
  * @param pluginType {@code task} or {@code job}, or null
- * @param errors every problem, each naming its file, line and field where it has one
+ * @param problems every problem, each with its file, line, column and field where it has them
  */
-public record ValidationReport(boolean ok, String className, String pluginType, List<String> errors) {
+public record ValidationReport(boolean ok, String className, String pluginType, List<ValidationProblem> problems) {
 
-    /** Copies the errors. */
+    /** Copies the problems. */
     public ValidationReport {
-        errors = List.copyOf(errors);
+        problems = List.copyOf(problems);
+    }
+
+    /** @return every problem on one line each, as iocmng's {@code errors} */
+    public List<String> errors() {
+        return problems.stream().map(ValidationProblem::toString).toList();
     }
 
     /**
-     * @param errors what is wrong
+     * @param problems what is wrong
      * @return a failed report
      */
-    public static ValidationReport failed(List<String> errors) {
-        return new ValidationReport(false, null, null, errors);
+    public static ValidationReport failed(List<ValidationProblem> problems) {
+        return new ValidationReport(false, null, null, problems);
     }
 }

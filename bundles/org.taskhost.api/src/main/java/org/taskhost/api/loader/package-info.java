@@ -3,7 +3,7 @@
  * shell call. A source is compiled, packaged as a bundle, validated, installed and remembered across restarts.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.taskhost.api.loader;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,7 +56,7 @@ public class DeviceCommands {
         Object v = value == null || value.equalsIgnoreCase("null") ? null : value;
         Integer p = priority == 0 ? null : priority;
         Device d = devices.access().device(device).orElseThrow(() -> new IllegalArgumentException("no device '" + device + "'"));
-        long limit = d.config().timeout().multipliedBy(d.config().retries() + 1L).plusSeconds(2).toMillis();
+        long limit = DeviceLoop.callLimit(d.config()).toMillis();
         try {
             devices.access().write(new PointRef(device, point), v, p).toCompletableFuture().get(limit, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -99,14 +99,19 @@ final class DeviceLoop implements PointSink {
                     polling.set(false);
                 }
             });
-        } else if (System.nanoTime() - pollStarted > deadline().toNanos()) {
-            health.hung("a poll has not returned after " + deadline().toSeconds() + " s");
+        } else if (System.nanoTime() - pollStarted > pollLimit(config).toNanos()) {
+            health.hung("a poll has not returned after " + pollLimit(config).toSeconds() + " s");
         }
     }
 
     /** How long a poll may take: each try's timeout, and a second for the driver's own work. */
-    private Duration deadline() {
+    static Duration pollLimit(DeviceConfig config) {
         return config.timeout().multipliedBy(config.retries() + 1L).plusSeconds(1);
+    }
+
+    /** How long a caller waits for a read or write on the worker: a poll's limit, and a second for a poll before it. */
+    static Duration callLimit(DeviceConfig config) {
+        return pollLimit(config).plusSeconds(1);
     }
 
     private Map<String, PointValue> poll() throws Exception {
@@ -246,8 +251,18 @@ final class DeviceLoop implements PointSink {
         worker.shutdown();
     }
 
-    /** Waits (bounded) for the worker to end: used when the bundle stops, so sessions are closed. */
-    void awaitStopped(Duration limit) throws InterruptedException {
-        worker.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits until the worker ended or the deadline passed: used when the bundle stops, so that sessions are closed.
+     *
+     * @param deadline a {@link System#nanoTime()} shared by every loop that stops together
+     * @return whether the worker ended
+     */
+    boolean awaitStopped(long deadline) throws InterruptedException {
+        return worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Interrupts a worker that did not end by the deadline: a driver call hung in I/O is not waited for any longer. */
+    void abandon() {
+        worker.shutdownNow();
     }
 }

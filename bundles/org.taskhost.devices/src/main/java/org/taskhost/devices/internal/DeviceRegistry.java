@@ -25,6 +25,8 @@ import org.taskhost.api.device.PointRef;
  */
 final class DeviceRegistry {
 
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
     /** Where definitions are kept across restarts. */
     interface Store {
         void save(DeviceConfig config) throws IOException;
@@ -161,15 +163,22 @@ final class DeviceRegistry {
         return drivers.keySet().stream().sorted().toList();
     }
 
-    /** Stops every loop and waits a little for their sessions to close. */
+    /**
+     * Stops every loop and waits for their sessions to close, two seconds in all however many devices there are; a
+     * worker still busy then (a driver hung in I/O) is interrupted.
+     */
     synchronized void close() {
         List<DeviceLoop> all = new ArrayList<>(loops.values());
         loops.clear();
         all.forEach(DeviceLoop::stop);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         for (DeviceLoop l : all) {
             try {
-                l.awaitStopped(Duration.ofSeconds(2));
+                if (!l.awaitStopped(deadline)) {
+                    l.abandon();
+                }
             } catch (InterruptedException e) {
+                all.forEach(DeviceLoop::abandon);
                 Thread.currentThread().interrupt();
                 return;
             }

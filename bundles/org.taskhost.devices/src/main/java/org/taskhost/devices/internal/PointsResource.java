@@ -1,6 +1,5 @@
 package org.taskhost.devices.internal;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.api.device.DeviceStatus;
 import org.taskhost.api.device.Point;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
@@ -77,19 +77,20 @@ public class PointsResource {
         if (d.isEmpty()) {
             return Replies.error(404, "no device '" + id + "'");
         }
-        if (!d.get().config().enabled() || devices.registry().loop(id).map(l -> !l.running()).orElse(true)) {
+        DeviceStatus status = d.get().health().status();
+        if (status == DeviceStatus.DISABLED || status == DeviceStatus.NO_DRIVER) {
             return Replies.error(409, "device " + id + " is not polled: " + d.get().health().message());
         }
         try {
             Map<String, PointValue> values = devices.access().readNow(id).toCompletableFuture()
-                    .get(deadline(d.get().config()).toMillis(), TimeUnit.MILLISECONDS);
+                    .get(DeviceLoop.callLimit(d.get().config()).toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Object> out = new LinkedHashMap<>();
             values.forEach((k, v) -> out.put(k, DeviceMaps.value(v)));
             return Replies.ok(200, "device " + id + " read", Map.of("points", out));
         } catch (ExecutionException e) {
             return Replies.error(502, "device " + id + " failed: " + DeviceLoop.describe(e.getCause()));
         } catch (TimeoutException e) {
-            return Replies.error(504, "device " + id + " did not answer in " + deadline(d.get().config()).toSeconds() + " s");
+            return Replies.error(504, "device " + id + " did not answer in " + DeviceLoop.callLimit(d.get().config()).toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Replies.error(503, "interrupted");
@@ -126,7 +127,7 @@ public class PointsResource {
         }
         try {
             devices.access().write(new PointRef(id, point), body.get("value"), priority).toCompletableFuture()
-                    .get(deadline(c.get()).toMillis(), TimeUnit.MILLISECONDS);
+                    .get(DeviceLoop.callLimit(c.get()).toMillis(), TimeUnit.MILLISECONDS);
             Object value = body.get("value");
             return Replies.ok(200, value == null ? "relinquished " + id + "/" + point + (priority == null ? "" : " at priority " + priority)
                     : "wrote " + value + " to " + id + "/" + point + (priority == null ? "" : " at priority " + priority),
@@ -136,15 +137,12 @@ public class PointsResource {
         } catch (ExecutionException e) {
             return Replies.error(502, "device " + id + " refused the write: " + DeviceLoop.describe(e.getCause()));
         } catch (TimeoutException e) {
-            return Replies.error(504, "device " + id + " did not answer in " + deadline(c.get()).toSeconds() + " s");
+            return Replies.error(504, "device " + id + " did not answer in " + DeviceLoop.callLimit(c.get()).toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Replies.error(503, "interrupted");
         }
     }
 
-    private static Duration deadline(DeviceConfig c) {
-        return c.timeout().multipliedBy(c.retries() + 1L).plusSeconds(2);
-    }
 
 }

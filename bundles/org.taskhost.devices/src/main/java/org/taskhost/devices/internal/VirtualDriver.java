@@ -32,6 +32,9 @@ public class VirtualDriver implements Driver {
     @Override
     public DriverSession open(DeviceConfig device, PointSink sink) throws Exception {
         behave(device);
+        // a point taken out of the device's definition is forgotten, not kept for the life of the bundle
+        String prefix = device.id() + "/";
+        points.keySet().removeIf(k -> k.startsWith(prefix) && device.point(k.substring(prefix.length())).isEmpty());
         return new DriverSession() {
             @Override
             public Map<String, PointValue> read(List<Point> list) throws Exception {
@@ -87,9 +90,8 @@ public class VirtualDriver implements Driver {
             Point p = device.points().get(i);
             try {
                 new VirtualPoint(p);
-            } catch (IllegalArgumentException e) {
-                problems.add(new DeviceProblem("points[" + i + "]." + (e.getMessage().startsWith("initial") ? "options.initial" : "address"),
-                        e.getMessage()));
+            } catch (VirtualPoint.BadPoint e) {
+                problems.add(new DeviceProblem("points[" + i + "]." + e.field(), e.getMessage()));
             }
         }
         return problems;

@@ -12,6 +12,22 @@ final class VirtualPoint {
     private final double[] ramp;
     private double next;
 
+    /** A point definition the virtual driver cannot follow, with the field of the point that is wrong. */
+    static final class BadPoint extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        BadPoint(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** @return the field of the point: {@code address} or {@code options.initial} */
+        String field() {
+            return field;
+        }
+    }
+
     VirtualPoint(Point point) {
         this.point = point;
         String a = point.address();
@@ -19,16 +35,20 @@ final class VirtualPoint {
             ramp = null;
         } else if (a.startsWith("ramp")) {
             String[] parts = a.split(":");
-            ramp = parts.length == 1 ? new double[] {0, 100, 1} : numbers(parts);
+            try {
+                ramp = parts.length == 1 ? new double[] {0, 100, 1} : numbers(parts);
+            } catch (IllegalArgumentException e) {
+                throw new BadPoint("address", e.getMessage());
+            }
             next = ramp[0];
         } else {
-            throw new IllegalArgumentException("'" + a + "' is not a virtual point address (hold, ramp:<min>:<max>:<step>, error)");
+            throw new BadPoint("address", "'" + a + "' is not a virtual point address (hold, ramp:<min>:<max>:<step>, error)");
         }
         try {
             String text = point.option("initial", null);
             initial = text == null ? null : PointValues.convert(text, point.type());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("initial value: " + e.getMessage());
+            throw new BadPoint("options.initial", "initial value: " + e.getMessage());
         }
     }
 

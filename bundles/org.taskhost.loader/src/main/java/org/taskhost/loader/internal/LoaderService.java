@@ -28,6 +28,7 @@ import org.taskhost.api.loader.LoaderListener;
 import org.taskhost.api.loader.LoaderException.Reason;
 import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.loader.PluginRequest;
+import org.taskhost.api.loader.ValidationProblem;
 import org.taskhost.api.loader.ValidationReport;
 import org.taskhost.api.runtime.DataDirectory;
 import org.taskhost.api.config.ConfigException;
@@ -189,8 +190,8 @@ public class LoaderService implements PluginLoader {
         String want = wanted.name().toLowerCase(java.util.Locale.ROOT);
         String other = report.pluginType();
         throw new LoaderException(Reason.INVALID, "Repository contains a " + other + ", not a " + want + ". Use /api/v1/" + other
-                + "s instead.", new ValidationReport(false, report.className(), other, List.of("plugin_type: a " + other
-                        + " (" + report.className() + "), not a " + want)));
+                + "s instead.", new ValidationReport(false, report.className(), other, List.of(new ValidationProblem("", 0, 0,
+                        "plugin_type", "a " + other + " (" + report.className() + "), not a " + want))));
     }
 
     /** Overrides follow config.yaml's rules: {@code interval: 0} is refused naming {@code parameters.interval}. */
@@ -201,9 +202,7 @@ public class LoaderService implements PluginLoader {
         try {
             return parser.withParameters(built.config(), overrides);
         } catch (ConfigException e) {
-            List<String> errors = e.problems().stream().map(Object::toString).toList();
-            throw new LoaderException(Reason.INVALID, "invalid parameters: " + String.join("; ", errors),
-                    new ValidationReport(false, built.report().className(), built.report().pluginType(), errors));
+            throw invalidParameters(e, built.report().className(), built.report().pluginType());
         }
     }
 
@@ -294,9 +293,7 @@ public class LoaderService implements PluginLoader {
                 try {
                     parser.withParameters(config.get(), parameters);
                 } catch (ConfigException e) {
-                    List<String> errors = e.problems().stream().map(Object::toString).toList();
-                    throw new LoaderException(Reason.INVALID, "invalid parameters: " + String.join("; ", errors),
-                            new ValidationReport(false, old.className(), old.pluginType(), errors));
+                    throw invalidParameters(e, old.className(), old.pluginType());
                 }
             }
             InstalledPlugin now = new InstalledPlugin(name, old.gitUrl(), old.branch(), old.path(), old.localPath(), old.commit(),
@@ -386,6 +383,12 @@ public class LoaderService implements PluginLoader {
                 log.warn("loader listener failed: " + e);
             }
         }
+    }
+
+    private static LoaderException invalidParameters(ConfigException e, String className, String pluginType) {
+        List<ValidationProblem> problems = e.problems().stream().map(ValidationProblem::of).toList();
+        ValidationReport report = new ValidationReport(false, className, pluginType, problems);
+        return new LoaderException(Reason.INVALID, "invalid parameters: " + String.join("; ", report.errors()), report);
     }
 
     private static LoaderException invalid(ValidationReport built, BuildProblem e) {

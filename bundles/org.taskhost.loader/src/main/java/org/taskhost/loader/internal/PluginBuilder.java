@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
 
+import org.taskhost.api.loader.ValidationProblem;
 import org.taskhost.api.loader.ValidationReport;
 import org.taskhost.api.config.ConfigException;
 import org.taskhost.api.config.PluginConfig;
@@ -47,14 +48,14 @@ final class PluginBuilder {
 
     Built build(String name, FetchedSource source) {
         Path dir = source.dir();
-        List<String> errors = new ArrayList<>();
+        List<ValidationProblem> errors = new ArrayList<>();
         byte[] yaml = null;
         PluginConfig descriptor = null;
         try {
             Path config = CONFIG_FILES.stream().map(dir::resolve).filter(Files::exists).findFirst().orElse(null);
             if (config != null) {
                 if (SafePaths.escapes(source.root(), config)) {
-                    errors.add(config.getFileName() + ": a symbolic link that leaves the repository");
+                    errors.add(ValidationProblem.inFile(config.getFileName().toString(), "a symbolic link that leaves the repository"));
                 } else {
                     yaml = Files.readAllBytes(config);
                     descriptor = parser.parse(config.getFileName().toString(), new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
@@ -71,24 +72,24 @@ final class PluginBuilder {
             Map<String, byte[]> classes = compiler.compile(dir, sources, libs);
             PluginScanner.Found found = PluginScanner.scan(classes, descriptor == null ? null : descriptor.className().orElse(null));
             if (descriptor != null && descriptor.kind().orElse(null) == PluginKind.JOB && !found.type().equals("job")) {
-                errors.add("config.yaml: field 'parameters.mode': 'job', but " + found.className() + " extends org.taskhost.api.TaskBase");
+                errors.add(new ValidationProblem("config.yaml", 0, 0, "parameters.mode", "'job', but " + found.className() + " extends org.taskhost.api.TaskBase"));
                 return failed(errors, source);
             }
             byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), found.type(), classes, yaml, libs);
             return new Built(new ValidationReport(true, found.className(), found.type(), List.of()), jar, source.commit(), descriptor);
         } catch (ConfigException e) {
-            e.problems().forEach(p -> errors.add(p.toString()));
+            e.problems().forEach(p -> errors.add(ValidationProblem.of(p)));
             compileForMoreErrors(dir, source, errors);
         } catch (BuildProblem e) {
             errors.addAll(e.problems());
         } catch (IOException e) {
-            errors.add("cannot read the source: " + e.getMessage());
+            errors.add(ValidationProblem.of("cannot read the source: " + e.getMessage()));
         }
         return failed(errors, source);
     }
 
     /** With config.yaml broken, still compile, so that one report names every problem. */
-    private void compileForMoreErrors(Path dir, FetchedSource source, List<String> errors) {
+    private void compileForMoreErrors(Path dir, FetchedSource source, List<ValidationProblem> errors) {
         try {
             List<Path> sources = sources(dir, source.root(), errors);
             if (!sources.isEmpty()) {
@@ -97,23 +98,23 @@ final class PluginBuilder {
         } catch (BuildProblem e) {
             errors.addAll(e.problems());
         } catch (IOException e) {
-            errors.add("cannot read the source: " + e.getMessage());
+            errors.add(ValidationProblem.of("cannot read the source: " + e.getMessage()));
         }
     }
 
-    private static Built failed(List<String> errors, FetchedSource source) {
+    private static Built failed(List<ValidationProblem> errors, FetchedSource source) {
         return new Built(ValidationReport.failed(errors), null, source.commit(), null);
     }
 
     /** The .java files: under src/main/java if present, else anywhere in the folder but tests, lib and build output. */
-    static List<Path> sources(Path dir, Path root, List<String> errors) throws IOException {
+    static List<Path> sources(Path dir, Path root, List<ValidationProblem> errors) throws IOException {
         Path base = Files.isDirectory(dir.resolve("src/main/java")) ? dir.resolve("src/main/java") : dir;
         try (Stream<Path> walk = Files.walk(base)) {
             List<Path> all = walk.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !dir.relativize(p).toString().matches("(src/test|target|lib|\\.git)/.*")).sorted().toList();
             for (Path p : all) {
                 if (SafePaths.escapes(root, p)) {
-                    errors.add(dir.relativize(p) + ": a symbolic link that leaves the repository");
+                    errors.add(ValidationProblem.inFile(dir.relativize(p).toString(), "a symbolic link that leaves the repository"));
                 }
             }
             return all;
@@ -130,7 +131,7 @@ final class PluginBuilder {
     }
 
     /** A folder without sources: one jar with a Taskhost-Plugin header is the plugin, as built elsewhere. */
-    private static Built prebuilt(Path dir, List<String> errors, String commit, PluginConfig config) throws IOException {
+    private static Built prebuilt(Path dir, List<ValidationProblem> errors, String commit, PluginConfig config) throws IOException {
         List<Path> candidates = new ArrayList<>();
         for (Path jar : jars(dir)) {
             try (InputStream in = Files.newInputStream(jar); JarInputStream j = new JarInputStream(in)) {
@@ -140,8 +141,9 @@ final class PluginBuilder {
             }
         }
         if (candidates.size() != 1) {
-            errors.add(candidates.isEmpty() ? "no .java files and no prebuilt plugin jar (with a Taskhost-Plugin header) in the plugin folder"
-                    : "several prebuilt plugin jars: " + candidates.stream().map(p -> p.getFileName().toString()).toList());
+            errors.add(ValidationProblem.of(candidates.isEmpty()
+                    ? "no .java files and no prebuilt plugin jar (with a Taskhost-Plugin header) in the plugin folder"
+                    : "several prebuilt plugin jars: " + candidates.stream().map(p -> p.getFileName().toString()).toList()));
             return new Built(ValidationReport.failed(errors), null, commit, null);
         }
         byte[] jar = Files.readAllBytes(candidates.get(0));

@@ -25,6 +25,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
+import org.taskhost.api.loader.ValidationProblem;
+
 /**
  * Compiles a plugin's sources in memory with {@code --release 21}, against the exported API classes and the
  * plugin's own {@code lib/*.jar} only. Errors come back as {@code File.java:line:column: message}.
@@ -58,14 +60,15 @@ final class PluginCompiler {
             List<String> options = List.of("--release", "21", "-proc:none", "-implicit:class", "-Xlint:none", "-nowarn");
             boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
             if (!ok) {
-                List<String> errors = new ArrayList<>();
+                List<ValidationProblem> errors = new ArrayList<>();
                 for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                     if (d.getKind() == Diagnostic.Kind.ERROR) {
-                        String file = d.getSource() == null ? "" : dir.relativize(Path.of(d.getSource().toUri())) + ":";
-                        errors.add(file + d.getLineNumber() + ":" + d.getColumnNumber() + ": " + d.getMessage(Locale.ROOT));
+                        String file = d.getSource() == null ? "" : dir.relativize(Path.of(d.getSource().toUri())).toString();
+                        errors.add(new ValidationProblem(file, (int) Math.max(0, d.getLineNumber()), (int) Math.max(0, d.getColumnNumber()),
+                                "", d.getMessage(Locale.ROOT)));
                     }
                 }
-                throw new BuildProblem(errors.isEmpty() ? List.of("compilation failed") : errors);
+                throw new BuildProblem(errors.isEmpty() ? List.of(ValidationProblem.of("compilation failed")) : errors);
             }
         } catch (IOException e) {
             throw new BuildProblem("compiler I/O: " + e.getMessage());

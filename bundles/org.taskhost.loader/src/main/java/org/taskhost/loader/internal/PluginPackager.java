@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.Manifest;
 
+import org.taskhost.api.loader.ValidationProblem;
 import org.taskhost.api.runtime.PluginHeaders;
 
 import aQute.bnd.osgi.Analyzer;
@@ -81,7 +82,7 @@ final class PluginPackager {
             analyzer.setProperty("Taskhost-Commit", commit);
             Manifest manifest = analyzer.calcManifest();
             if (!analyzer.getErrors().isEmpty()) {
-                throw new BuildProblem(analyzer.getErrors().stream().map(e -> "bundle: " + e).toList());
+                throw new BuildProblem(analyzer.getErrors().stream().map(e -> ValidationProblem.inFile("bundle", e)).toList());
             }
             jar.setManifest(manifest);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

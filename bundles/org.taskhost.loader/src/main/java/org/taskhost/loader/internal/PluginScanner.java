@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.taskhost.api.loader.ValidationProblem;
+
 import aQute.bnd.osgi.Analyzer;
 import aQute.bnd.osgi.ClassDataCollector;
 import aQute.bnd.osgi.Clazz;
@@ -49,9 +51,9 @@ final class PluginScanner {
         } catch (Exception e) {
             throw new BuildProblem("cannot read the compiled classes: " + e);
         }
-        List<String> errors = new ArrayList<>();
+        List<ValidationProblem> errors = new ArrayList<>();
         infos.forEach((name, info) -> info.forbidden.forEach(call ->
-                errors.add(sourceOf(name) + ": calls " + call + ", which would stop taskhost and every other plugin")));
+                errors.add(ValidationProblem.inFile(sourceOf(name), "calls " + call + ", which would stop taskhost and every other plugin"))));
         List<String> candidates = new ArrayList<>();
         for (Map.Entry<String, Info> e : infos.entrySet()) {
             if (!e.getValue().isAbstract && baseOf(e.getKey(), infos) != null) {
@@ -61,23 +63,23 @@ final class PluginScanner {
         String chosen = null;
         if (named != null) {
             if (!infos.containsKey(named)) {
-                errors.add("config.yaml: field 'class': no class " + named + " in the sources");
+                errors.add(new ValidationProblem("config.yaml", 0, 0, "class", "no class " + named + " in the sources"));
             } else if (!candidates.contains(named)) {
-                errors.add("config.yaml: field 'class': " + named + " is not a concrete subclass of TaskBase or JobBase");
+                errors.add(new ValidationProblem("config.yaml", 0, 0, "class", named + " is not a concrete subclass of TaskBase or JobBase"));
             } else {
                 chosen = named;
             }
         } else if (candidates.isEmpty()) {
-            errors.add("no class extends org.taskhost.api.TaskBase or org.taskhost.api.JobBase (abstract classes do not count)");
+            errors.add(ValidationProblem.of("no class extends org.taskhost.api.TaskBase or org.taskhost.api.JobBase (abstract classes do not count)"));
         } else if (candidates.size() > 1) {
-            errors.add("several plugin classes " + new TreeSet<>(candidates) + "; name one with 'class:' in config.yaml");
+            errors.add(ValidationProblem.of("several plugin classes " + new TreeSet<>(candidates) + "; name one with 'class:' in config.yaml"));
         } else {
             chosen = candidates.get(0);
         }
         if (chosen != null) {
             Info info = infos.get(chosen);
             if (!info.isPublic || !info.publicNoArgConstructor) {
-                errors.add(sourceOf(chosen) + ": " + chosen + " needs to be public with a public constructor without arguments");
+                errors.add(ValidationProblem.inFile(sourceOf(chosen), chosen + " needs to be public with a public constructor without arguments"));
             }
         }
         if (!errors.isEmpty()) {

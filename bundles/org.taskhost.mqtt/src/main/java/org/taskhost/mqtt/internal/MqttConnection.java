@@ -39,6 +39,8 @@ final class MqttConnection implements StateSink {
 
     static final long MAX_RETRY_MS = 30_000;
     private static final int DRAIN_BATCH = 500;
+    /** Paho's window is 1000 messages; retained states take at most this much of it, the rest is for everything else */
+    static final int STATE_WINDOW = 800;
 
     private final Logger log;
     private final MqttSettings settings;
@@ -62,6 +64,8 @@ final class MqttConnection implements StateSink {
     private volatile boolean closed;
     private volatile boolean draining;
     private volatile long retryMs = 1000;
+    private final Object room = new Object();
+    private volatile boolean roomWanted;
 
     MqttConnection(MqttSettings settings, ConnectionSettings connection, byte[] will, Logger log) throws MqttException {
         this.settings = settings;
@@ -166,6 +170,37 @@ final class MqttConnection implements StateSink {
         return done;
     }
 
+    @Override
+    public boolean awaitRoom(long maxMillis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        synchronized (room) {
+            while (noRoom()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                roomWanted = true;
+                room.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+            roomWanted = false;
+            return true;
+        }
+    }
+
+    /** Connected with a full window, or with the offline buffer still being sent: anything new would only wait. */
+    private boolean noRoom() {
+        return !closed && client.isConnected()
+                && (client.getInFlightMessageCount() >= STATE_WINDOW || spool != null && !spool.isEmpty());
+    }
+
+    private void roomFreed() {
+        if (roomWanted) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
+    }
+
     /** Now or never: replies and PV values, whose worth is now. */
     @Override
     public boolean publishNow(String topic, byte[] payload, int qos, boolean retained) {
@@ -183,11 +218,13 @@ final class MqttConnection implements StateSink {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     delivered.incrementAndGet();
+                    roomFreed();
                     complete(e, null);
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable x) {
+                    roomFreed();
                     if (!requeue(e)) {
                         failed.incrementAndGet();
                         failures.failed("publish on " + e.topic() + " failed: " + failures.reason(x));
@@ -262,6 +299,7 @@ final class MqttConnection implements StateSink {
             }
         } finally {
             draining = false;
+            roomFreed();
         }
         if (!closed && client.isConnected() && !spool.isEmpty()) {
             drainLater(100);
@@ -383,6 +421,7 @@ final class MqttConnection implements StateSink {
         @Override
         public void connectionLost(Throwable cause) {
             state = "reconnecting";
+            roomFreed();
             failures.failed("connection lost: " + failures.reason(cause));
         }
 

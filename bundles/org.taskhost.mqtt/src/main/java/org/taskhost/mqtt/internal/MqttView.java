@@ -52,6 +52,7 @@ public class MqttView {
     private ConnectionSettings connectionSettings;
     private long pvIntervalNanos = -1;
     private MqttConnection connection;
+    private StatePublisher states;
     private CommandHandler commands;
     private MqttTriggers triggers;
     private MqttPvValues pvValues;
@@ -89,7 +90,7 @@ public class MqttView {
         triggers = new MqttTriggers(runtime, connection, log);
         pvValues = new MqttPvValues(runtime, settings, pvIntervalNanos, connection::scheduleNanos,
                 (topic, payload) -> connection.publishNow(topic, payload, 0, false));
-        StatePublisher states = new StatePublisher(runtime, settings, connection, version, startedAt, pvValues::forget);
+        states = new StatePublisher(runtime, settings, connection, version, startedAt, pvValues::forget);
         registrations.add(context.registerService(PluginListener.class, states, null));
         registrations.add(context.registerService(PluginListener.class, triggers, null));
         registrations.add(context.registerService(PvListener.class, pvValues, null));
@@ -134,6 +135,9 @@ public class MqttView {
         m.put("pv_interval", pvIntervalNanos < 0 ? null : pvIntervalNanos / 1e9);
         m.put("pv_messages", pvValues == null ? 0 : pvValues.sent());
         m.put("pv_not_sent", pvValues == null ? 0 : pvValues.notSent());
+        if (states != null) {
+            states.describe(m);
+        }
         if (commands != null) {
             commands.describe(m);
         }
@@ -152,6 +156,9 @@ public class MqttView {
             } catch (IllegalStateException e) {
                 // the bundle is stopping: already gone
             }
+        }
+        if (states != null) {
+            states.close();
         }
         if (connection != null) {
             connection.close(bytes(Payloads.offline(version, startedAt, "stopped")));

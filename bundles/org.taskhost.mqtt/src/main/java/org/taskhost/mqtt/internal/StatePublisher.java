@@ -12,6 +12,7 @@ import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.api.runtime.PluginState;
 
 /**
  * taskhost's birth on {@code {root}/{node}/status} and every plugin's state on {@code {root}/{node}/plugins/{name}/state},
@@ -19,11 +20,12 @@ import org.taskhost.api.runtime.PluginRuntime;
  * never waits there for the network. While the broker is away the states go to the offline buffer; at every connect
  * the status and the state of every plugin are published again, and topics of plugins removed meanwhile cleared.
  */
-final class StatePublisher implements PluginListener {
+final class StatePublisher implements PluginListener, AutoCloseable {
 
     private final PluginRuntime runtime;
     private final MqttSettings settings;
     private final StateSink connection;
+    private final StateQueue queue;
     private final String version;
     private final Instant startedAt;
     /** the plugins whose state topic holds a retained state (or will, once the buffer is sent) */
@@ -46,6 +48,7 @@ final class StatePublisher implements PluginListener {
         this.runtime = runtime;
         this.settings = settings;
         this.connection = connection;
+        this.queue = new StateQueue(connection);
         this.version = version;
         this.startedAt = startedAt;
         String base = settings.root() + "/" + settings.node() + "/plugins/";
@@ -72,7 +75,7 @@ final class StatePublisher implements PluginListener {
         connection.publishNow(settings.statusTopic(), bytes(Payloads.online(version, plugins.size(), startedAt)), 1, true);
         Instant now = Instant.now();
         for (PluginInfo p : plugins) {
-            publish(p.name(), Payloads.state(p.name(), p.state(), p, now));
+            publish(p.name(), p.state(), p, now);
         }
         Set<String> names = plugins.stream().map(PluginInfo::name).collect(Collectors.toSet());
         for (String name : Set.copyOf(published)) {
@@ -103,23 +106,23 @@ final class StatePublisher implements PluginListener {
             clear(name);
         } else {
             known.put(name, info.get());
-            publish(name, Payloads.state(name, event.state(), info.get(), event.timestamp()));
+            publish(name, event.state(), info.get(), event.timestamp());
         }
     }
 
-    private void publish(String name, String json) {
+    private void publish(String name, PluginState state, PluginInfo info, Instant at) {
         published.add(name);
-        connection.publish(settings.stateTopic(name), bytes(json), 1, true);
+        queue.offer(settings.stateTopic(name), () -> bytes(Payloads.state(name, state, info, at)), sent -> { });
     }
 
     /** The empty retained message removes the topic; without a buffer a clear that could not be sent waits for the next connect. */
     private void clear(String name) {
         if (published.remove(name)) {
-            connection.publish(settings.stateTopic(name), new byte[0], 1, true).whenComplete((v, e) -> {
+            queue.offer(settings.stateTopic(name), () -> new byte[0], sent -> sent.whenComplete((v, e) -> {
                 if (e != null && runtime.plugin(name).isEmpty()) {
                     published.add(name);
                 }
-            });
+            }));
         }
     }
 
@@ -134,6 +137,18 @@ final class StatePublisher implements PluginListener {
 
     int plugins() {
         return published.size();
+    }
+
+    /** What {@code taskhost:mqtt} shows of the states. */
+    void describe(Map<String, Object> m) {
+        m.put("states_waiting", queue.waiting());
+        m.put("states_superseded", queue.superseded());
+    }
+
+    /** Hands the states still waiting to the connection (its offline buffer keeps them across a restart). */
+    @Override
+    public void close() {
+        queue.close();
     }
 
     private static byte[] bytes(String s) {

@@ -14,6 +14,15 @@ interface StateSink {
 
     boolean connected();
 
+    /**
+     * Waits until the in-flight window has room for another message, or the broker is away (then messages go to the
+     * offline buffer at once).
+     *
+     * @param maxMillis the longest wait
+     * @return whether there is room now
+     */
+    boolean awaitRoom(long maxMillis) throws InterruptedException;
+
     /** @return the topics of the messages waiting in the offline buffer */
     List<String> bufferedTopics();
 }

@@ -54,10 +54,11 @@ class StatePublisherTest {
 
         publisher.get().announce();
         events.get().join(5000);
+        publisher.get().close();
 
         assertThat(events.get().isAlive()).as("the event thread ended").isFalse();
         List<String> states = sink.payloads(TOPIC);
-        assertThat(states).hasSize(2);
+        assertThat(states).isNotEmpty();
         assertThat(states.get(states.size() - 1)).as("the last state handed to the broker").contains("\"phase\":\"ready\"");
     }
 
@@ -73,9 +74,12 @@ class StatePublisherTest {
         present.set(false);
         publisher.pluginEvent(new PluginEvent("monitor", PluginEvent.Type.REMOVED, state(PluginPhase.STOPPED), Instant.now()));
         publisher.announce();
+        publisher.close();
 
-        assertThat(sink.payloads(TOPIC)).hasSize(2);
-        assertThat(sink.payloads(TOPIC).get(1)).as("the clear").isEmpty();
+        List<String> states = sink.payloads(TOPIC);
+        assertThat(states).isNotEmpty();
+        assertThat(states.get(states.size() - 1)).as("the clear, last").isEmpty();
+        assertThat(states.stream().filter(String::isEmpty)).as("cleared once").hasSize(1);
     }
 
     private static PluginRuntime runtime(PluginInfo only, Runnable whileListing) {
@@ -147,6 +151,11 @@ class StatePublisherTest {
 
         @Override
         public boolean connected() {
+            return true;
+        }
+
+        @Override
+        public boolean awaitRoom(long maxMillis) {
             return true;
         }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.taskhost.api.loader.LoaderException;
+import org.taskhost.api.loader.ValidationProblem;
 import org.taskhost.api.loader.ValidationReport;
 
 import jakarta.ws.rs.core.MediaType;
@@ -43,6 +44,17 @@ final class Answers {
         v.put("class_name", r.className());
         v.put("plugin_type", r.pluginType());
         v.put("errors", r.errors());
+        v.put("problems", r.problems().stream().map(Answers::problem).toList());
         return v;
+    }
+
+    private static Map<String, Object> problem(ValidationProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.file());
+        m.put("line", p.line());
+        m.put("column", p.column());
+        m.put("field", p.field());
+        m.put("message", p.message());
+        return m;
     }
 }

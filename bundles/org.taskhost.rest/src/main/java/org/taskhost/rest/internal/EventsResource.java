@@ -1,17 +1,20 @@
 package org.taskhost.rest.internal;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.loader.LoaderListener;
 import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginListener;
+import org.taskhost.api.runtime.PluginRuntime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -38,6 +41,11 @@ public class EventsResource implements PluginListener, LoaderListener {
     }
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    /** task or job of each plugin, which changes only when it starts again: a state change needs no model lookup */
+    private final Map<String, PluginKind> kinds = new ConcurrentHashMap<>();
+
+    @Reference
+    PluginRuntime runtime;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -49,15 +57,19 @@ public class EventsResource implements PluginListener, LoaderListener {
 
     @Override
     public void pluginEvent(PluginEvent event) {
+        String name = event.plugin();
+        if (event.type() != PluginEvent.Type.STATE_CHANGED) {
+            kinds.remove(name);
+        }
+        if (clients.isEmpty()) {
+            return;
+        }
+        PluginKind kind = event.type() == PluginEvent.Type.REMOVED ? null
+                : kinds.computeIfAbsent(name, n -> runtime.plugin(n).map(PluginInfo::kind).orElse(null));
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("plugin", event.plugin());
+        d.put("plugin", name);
         d.put("type", event.type().name());
-        d.put("status", event.state().status());
-        d.put("message", event.state().message());
-        d.put("phase", event.state().phase().name().toLowerCase(Locale.ROOT));
-        d.put("enabled", event.state().enabled());
-        d.put("cycle_count", event.state().cycles());
-        d.put("error_count", event.state().errors());
+        d.putAll(PluginDicts.live(event.state().phase(), kind, event.state()));
         d.put("timestamp", event.timestamp().toString());
         broadcast("plugin", d);
     }

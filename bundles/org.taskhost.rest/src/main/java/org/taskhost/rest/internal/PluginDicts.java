@@ -71,15 +71,7 @@ final class PluginDicts {
         d.put("auto_start_on_boot", kept.isPresent());
         d.put("autostart_order", kept.map(InstalledPlugin::autostartOrder).orElse(null));
         d.put("parameters", kept.map(InstalledPlugin::parameters).orElse(Map.of()));
-        d.put("status", status(info));
-        d.put("phase", phase(info).name().toLowerCase(Locale.ROOT));
-        d.put("running", "running".equals(d.get("status")));
-        d.put("cycle_count", state.map(PluginState::cycles).orElse(0L));
-        d.put("error_count", state.map(PluginState::errors).orElse(0L));
-        d.put("overrun_count", state.map(PluginState::overruns).orElse(0L));
-        d.put("state", state.map(PluginState::status).orElse("STOPPED"));
-        d.put("message", state.map(PluginState::message).orElse(""));
-        d.put("enabled", state.map(PluginState::enabled).orElse(false));
+        d.putAll(live(phase(info), info.map(PluginInfo::kind).orElse(null), state.orElse(null)));
         d.put("version", info.map(PluginInfo::version).filter(v -> !v.isBlank()).orElse(null));
         d.putAll(startupFields(name, type, info, kept));
         return d;
@@ -156,22 +148,41 @@ final class PluginDicts {
     }
 
     /**
+     * The fields that change as the plugin runs, the same in the plugin dict and in each {@code plugin} event of
+     * {@code /api/v1/events}, so that a client applies an event to the dict field by field.
+     *
+     * @param phase the typed phase
+     * @param kind task or job, null if not known
+     * @param state its state, null when its bundle is not installed
+     * @return status, phase, running, the counters, state (the STATUS name), message and enabled
+     */
+    static Map<String, Object> live(PluginPhase phase, PluginKind kind, PluginState state) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        String status = status(phase, kind, state);
+        d.put("status", status);
+        d.put("phase", phase.name().toLowerCase(Locale.ROOT));
+        d.put("running", "running".equals(status));
+        d.put("cycle_count", state == null ? 0L : state.cycles());
+        d.put("error_count", state == null ? 0L : state.errors());
+        d.put("overrun_count", state == null ? 0L : state.overruns());
+        d.put("state", state == null ? "STOPPED" : state.status());
+        d.put("message", state == null ? "" : state.message());
+        d.put("enabled", state != null && state.enabled());
+        return d;
+    }
+
+    /**
      * iocmng's {@code status}, derived from the typed phase: {@code loaded} while it starts (and for a ready job),
      * {@code running} for a ready task, {@code error} when it failed to start or its last cycle failed,
      * {@code stopped} when it does not run.
      */
-    static String status(Optional<PluginInfo> info) {
-        return switch (phase(info)) {
+    static String status(PluginPhase phase, PluginKind kind, PluginState state) {
+        return switch (phase) {
             case INSTALLING, INITIALIZING -> "loaded";
             case FAILED -> "error";
             case STOPPED -> "stopped";
-            case READY -> {
-                PluginInfo i = info.orElseThrow();
-                if (i.kind() == PluginKind.JOB) {
-                    yield "loaded";
-                }
-                yield "ERROR".equals(i.state().status()) ? "error" : "running";
-            }
+            case READY -> kind == PluginKind.JOB ? "loaded"
+                    : state != null && "ERROR".equals(state.status()) ? "error" : "running";
         };
     }
 

@@ -14,6 +14,7 @@ import org.taskhost.api.pv.AlarmSeverity;
 import org.taskhost.api.pv.PvLink;
 import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.pv.PvType;
+import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
 import org.taskhost.api.runtime.PluginPhase;
@@ -101,7 +102,8 @@ class PluginDictsTest {
     }
 
     private static String status(PluginPhase phase, String status) {
-        return PluginDicts.status(Optional.of(Fakes.info("t", PluginKind.TASK, PluginMode.CONTINUOUS, phase, status, "", taskConfig())));
+        PluginInfo info = Fakes.info("t", PluginKind.TASK, PluginMode.CONTINUOUS, phase, status, "", taskConfig());
+        return PluginDicts.status(info.phase(), info.kind(), info.state());
     }
 
     @Test

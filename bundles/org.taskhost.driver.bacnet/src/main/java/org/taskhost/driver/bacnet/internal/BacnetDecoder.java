@@ -23,6 +23,7 @@ import org.apache.plc4x.java.bacnetip.readwrite.BACnetPropertyIdentifierTagged;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetPropertyValues;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetReadAccessProperty;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetReadAccessResult;
+import org.apache.plc4x.java.bacnetip.readwrite.BACnetRejectReason;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetServiceAckReadProperty;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetServiceAckReadPropertyMultiple;
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetUnconfirmedServiceRequestIAm;
@@ -32,6 +33,8 @@ import org.apache.plc4x.java.bacnetip.readwrite.BVLCForwardedNPDU;
 import org.apache.plc4x.java.bacnetip.readwrite.BVLCOriginalBroadcastNPDU;
 import org.apache.plc4x.java.bacnetip.readwrite.BVLCOriginalUnicastNPDU;
 import org.apache.plc4x.java.bacnetip.readwrite.Error;
+import org.apache.plc4x.java.bacnetip.readwrite.ErrorClass;
+import org.apache.plc4x.java.bacnetip.readwrite.ErrorCode;
 import org.apache.plc4x.java.bacnetip.readwrite.ErrorEnclosed;
 import org.apache.plc4x.java.bacnetip.readwrite.NPDU;
 import org.apache.plc4x.java.spi.generation.ReadBufferByteBased;
@@ -101,12 +104,12 @@ final class BacnetDecoder {
             return new Incoming.SimpleAck(ack.getOriginalInvokeId());
         }
         if (apdu instanceof APDUError error) {
-            String[] classAndCode = errorOf(error.getError());
-            return new Incoming.ErrorAnswer(error.getOriginalInvokeId(), name(error.getErrorChoice()), classAndCode[0],
-                    classAndCode[1]);
+            return errorAnswer(error);
         }
         if (apdu instanceof APDUReject reject) {
-            return new Incoming.Rejected(reject.getOriginalInvokeId(), name(reject.getRejectReason().getValue()));
+            BACnetRejectReason reason = reject.getRejectReason().getIsProprietary() ? null : reject.getRejectReason().getValue();
+            return new Incoming.Rejected(reject.getOriginalInvokeId(), reason, reason == null
+                    ? "proprietary reason " + reject.getRejectReason().getProprietaryValue() : name(reason));
         }
         if (apdu instanceof APDUAbort abort) {
             return new Incoming.Aborted(abort.getOriginalInvokeId(), name(abort.getAbortReason().getValue()));
@@ -194,16 +197,21 @@ final class BacnetDecoder {
         return (int) (tag.getIsProprietary() ? tag.getProprietaryValue() : tag.getValue().getValue());
     }
 
-    private static String[] errorOf(BACnetError error) {
+    private static Incoming.ErrorAnswer errorAnswer(APDUError apdu) {
+        BACnetError error = apdu.getError();
         try {
             Object inner = error.getClass().getMethod("getError").invoke(error);
             if (inner instanceof Error e) {
-                return new String[] {name(e.getErrorClass().getValue()), name(e.getErrorCode().getValue())};
+                ErrorClass errorClass = e.getErrorClass().getValue();
+                ErrorCode errorCode = e.getErrorCode().getValue();
+                return new Incoming.ErrorAnswer(apdu.getOriginalInvokeId(), name(apdu.getErrorChoice()), errorClass, errorCode,
+                        name(errorClass) + ": " + name(errorCode));
             }
         } catch (ReflectiveOperationException e) {
             // an error type with more than class and code: named by its type below
         }
-        return new String[] {"?", error.getClass().getSimpleName()};
+        return new Incoming.ErrorAnswer(apdu.getOriginalInvokeId(), name(apdu.getErrorChoice()), null, null,
+                error.getClass().getSimpleName());
     }
 
     static String describe(Error error) {

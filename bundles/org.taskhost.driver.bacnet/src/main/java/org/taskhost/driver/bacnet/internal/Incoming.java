@@ -3,6 +3,9 @@ package org.taskhost.driver.bacnet.internal;
 import java.util.List;
 
 import org.apache.plc4x.java.bacnetip.readwrite.BACnetConfirmedServiceChoice;
+import org.apache.plc4x.java.bacnetip.readwrite.BACnetRejectReason;
+import org.apache.plc4x.java.bacnetip.readwrite.ErrorClass;
+import org.apache.plc4x.java.bacnetip.readwrite.ErrorCode;
 
 /** What a received frame turned out to be, in the client's own terms. */
 sealed interface Incoming {
@@ -17,10 +20,16 @@ sealed interface Incoming {
     record SimpleAck(int invokeId) implements Incoming {
     }
 
-    record ErrorAnswer(int invokeId, String service, String errorClass, String errorCode) implements Incoming {
+    /**
+     * @param errorClass the error's class, null when it is an error type with more than class and code
+     * @param errorCode the error's code, null likewise
+     * @param text class and code as BACnet names them, or the error type
+     */
+    record ErrorAnswer(int invokeId, String service, ErrorClass errorClass, ErrorCode errorCode, String text) implements Incoming {
     }
 
-    record Rejected(int invokeId, String reason) implements Incoming {
+    /** @param reason null for a proprietary reason */
+    record Rejected(int invokeId, BACnetRejectReason reason, String text) implements Incoming {
     }
 
     record Aborted(int invokeId, String reason) implements Incoming {

@@ -10,6 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.plc4x.java.bacnetip.readwrite.BACnetRejectReason;
+import org.apache.plc4x.java.bacnetip.readwrite.ErrorClass;
+import org.apache.plc4x.java.bacnetip.readwrite.ErrorCode;
+
 /**
  * Confirmed requests waiting for their answers, by device address and invoke id (0..255 per device): sends a
  * request, sends it again with the same invoke id on a timeout, and turns error, reject and abort PDUs into
@@ -71,18 +75,17 @@ final class Transactions {
 
     private static Incoming check(Incoming answer, InetSocketAddress device, String what) throws BacnetException {
         if (answer instanceof Incoming.ErrorAnswer error) {
-            if ("services".equals(error.errorClass()) && error.errorCode().contains("unrecognized-service")
-                    || "service-request-denied".equals(error.errorCode())) {
-                throw new ServiceUnsupportedException("device " + device + " does not support " + what + ": "
-                        + error.errorClass() + ": " + error.errorCode());
+            if (error.errorClass() == ErrorClass.SERVICES && error.errorCode() == ErrorCode.REJECT_UNRECOGNIZED_SERVICE
+                    || error.errorCode() == ErrorCode.SERVICE_REQUEST_DENIED) {
+                throw new ServiceUnsupportedException("device " + device + " does not support " + what + ": " + error.text());
             }
-            throw new RemoteErrorException(error.errorClass() + ": " + error.errorCode());
+            throw new RemoteErrorException(error.text());
         }
         if (answer instanceof Incoming.Rejected reject) {
-            if (reject.reason().contains("unrecognized-service")) {
-                throw new ServiceUnsupportedException("device " + device + " rejected " + what + ": " + reject.reason());
+            if (reject.reason() == BACnetRejectReason.UNRECOGNIZED_SERVICE) {
+                throw new ServiceUnsupportedException("device " + device + " rejected " + what + ": " + reject.text());
             }
-            throw new BacnetException("device " + device + " rejected " + what + ": " + reject.reason());
+            throw new BacnetException("device " + device + " rejected " + what + ": " + reject.text());
         }
         if (answer instanceof Incoming.Aborted abort) {
             throw new BacnetException("device " + device + " aborted " + what + ": " + abort.reason());
