@@ -363,11 +363,11 @@ public final class MqttBench {
             double s = (b.nanos - a.nanos) / 1e9;
             System.out.printf("  BURST %d (offered ~%,d/s): plugins changed %,.0f/s; subscriber received %,.0f/s; taskhost published"
                     + " (acknowledged, PV values included) %,.0f/s, of which PV values %,.0f/s; not_sent %,d, failed %,d;"
-                    + " into the offline buffer %,d, dropped from it %,d;"
+                    + " into the offline buffer %,d, dropped from it %,d; superseded before sending %,d;"
                     + " CPU: taskhost %.0f %%, mosquitto %.0f %%, this JVM %.0f %%, other processes %.0f %% (of %d cores)%n", burst,
                     plugins * burst * 100, (b.changes - a.changes) / s, (b.received - a.received) / s,
                     (b.published - a.published) / s, (b.pv - a.pv) / s, b.notSent - a.notSent, b.failed - a.failed,
-                    b.buffered - a.buffered, b.dropped - a.dropped,
+                    b.buffered - a.buffered, b.dropped - a.dropped, b.superseded - a.superseded,
                     100 * (b.cpu[0] - a.cpu[0]) / 1e9 / s, 100 * (b.cpu[1] - a.cpu[1]) / 1e9 / s, 100 * (b.cpu[2] - a.cpu[2]) / 1e9 / s,
                     100 * ((b.cpu[3] - a.cpu[3]) - (b.cpu[0] - a.cpu[0]) - (b.cpu[1] - a.cpu[1]) - (b.cpu[2] - a.cpu[2])) / 1e9 / s,
                     Runtime.getRuntime().availableProcessors());
@@ -425,7 +425,7 @@ public final class MqttBench {
                 + " and a new subscriber's retained state is not the current one for %d of %d%n",
                 last - before, drained, changed, seen, stale, plugins, staleRetained, plugins);
         System.out.println("states: taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "not_sent", "failed",
-                "buffered_total", "buffer_dropped", "buffered"));
+                "buffered_total", "buffer_dropped", "buffered", "states_superseded", "states_waiting"));
         sub.disconnect().waitForCompletion(5000);
         sub.close();
     }
@@ -490,7 +490,7 @@ public final class MqttBench {
     }
 
     private record Snapshot(long nanos, long received, long changes, long published, long pv, long notSent, long failed, long[] cpu,
-            long buffered, long dropped) {
+            long buffered, long dropped, long superseded) {
     }
 
     private Snapshot snapshot(List<String> names, AtomicLong received) throws Exception {
@@ -500,7 +500,8 @@ public final class MqttBench {
         String mqtt = send("GET", "mqtt", null).body();
         long changes = changes(names);
         return new Snapshot(nanos, r, changes, number(mqtt, "published"), number(mqtt, "pv_messages"), number(mqtt, "not_sent"),
-                number(mqtt, "failed"), cpu, number(mqtt, "buffered_total"), number(mqtt, "buffer_dropped"));
+                number(mqtt, "failed"), cpu, number(mqtt, "buffered_total"), number(mqtt, "buffer_dropped"),
+                number(mqtt, "states_superseded"));
     }
 
     /** How many changes the plugins made in all: one list if it shows every plugin's MESSAGE, else one read per plugin. */

@@ -41,6 +41,8 @@ final class MqttConnection implements StateSink {
     private static final int DRAIN_BATCH = 500;
     /** Paho's window is 1000 messages; retained states take at most this much of it, the rest is for everything else */
     static final int STATE_WINDOW = 800;
+    /** a waiting sender is woken once the window has drained to here, so that it sends a run of messages, not one per ack */
+    private static final int STATE_RESUME = 600;
 
     private final Logger log;
     private final MqttSettings settings;
@@ -194,6 +196,12 @@ final class MqttConnection implements StateSink {
     }
 
     private void roomFreed() {
+        if (roomWanted && (!client.isConnected() || client.getInFlightMessageCount() < STATE_RESUME)) {
+            wakeSender();
+        }
+    }
+
+    private void wakeSender() {
         if (roomWanted) {
             synchronized (room) {
                 room.notifyAll();
@@ -299,7 +307,7 @@ final class MqttConnection implements StateSink {
             }
         } finally {
             draining = false;
-            roomFreed();
+            wakeSender();
         }
         if (!closed && client.isConnected() && !spool.isEmpty()) {
             drainLater(100);
