@@ -14,10 +14,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.DeviceException;
 import org.taskhost.api.device.DeviceHealth;
+import org.taskhost.api.device.DeviceProblem;
 import org.taskhost.api.device.DeviceStatus;
 import org.taskhost.api.device.Driver;
 import org.taskhost.api.device.DriverSession;
@@ -36,6 +38,9 @@ import org.taskhost.api.device.Quality;
  */
 final class DeviceLoop implements PointSink {
 
+    /** how soon a session lost between polls is opened again, when the poll interval is longer */
+    static final Duration REOPEN_AFTER = Duration.ofSeconds(1);
+
     private final DeviceConfig config;
     private final Driver driver;
     private final PointCacheImpl cache;
@@ -46,20 +51,26 @@ final class DeviceLoop implements PointSink {
     private volatile long pollStarted;
     private volatile boolean sessionLost;
     private volatile boolean closed;
+    private final boolean invalid;
     private ScheduledFuture<?> schedule;
+    private volatile ScheduledExecutorService ticks;
+    private final AtomicBoolean reopenPlanned = new AtomicBoolean();
     private DriverSession session;
 
-    DeviceLoop(DeviceConfig config, Driver driver, PointCacheImpl cache, Consumer<String> log) {
+    /** @param problems what the driver finds wrong with the definition: the device is then not polled */
+    DeviceLoop(DeviceConfig config, Driver driver, PointCacheImpl cache, Consumer<String> log, List<DeviceProblem> problems) {
         this.config = config;
         this.driver = driver;
         this.cache = cache;
         this.log = log;
+        this.invalid = !problems.isEmpty();
         this.worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("device-" + config.id()).factory());
         DeviceStatus status = !config.enabled() ? DeviceStatus.DISABLED
-                : driver == null ? DeviceStatus.NO_DRIVER : DeviceStatus.CONNECTING;
+                : driver == null ? DeviceStatus.NO_DRIVER : invalid ? DeviceStatus.ERROR : DeviceStatus.CONNECTING;
         String message = switch (status) {
             case DISABLED -> "disabled";
             case NO_DRIVER -> "no driver '" + config.driver() + "'";
+            case ERROR -> "invalid definition: " + problems.stream().map(DeviceProblem::toString).collect(Collectors.joining("; "));
             default -> "";
         };
         this.health = new Health(status, message);
@@ -74,7 +85,7 @@ final class DeviceLoop implements PointSink {
     }
 
     boolean running() {
-        return config.enabled() && driver != null;
+        return config.enabled() && driver != null && !invalid;
     }
 
     /** Starts polling at the device's phase in its interval (see {@link Stagger}). */
@@ -82,6 +93,7 @@ final class DeviceLoop implements PointSink {
         if (!running()) {
             return;
         }
+        this.ticks = ticks;
         long interval = config.pollInterval().toNanos();
         long phase = Stagger.phase(config.id(), config.pollInterval()).toNanos();
         schedule = ticks.scheduleAtFixedRate(this::tick, phase, interval, TimeUnit.NANOSECONDS);
@@ -238,6 +250,41 @@ final class DeviceLoop implements PointSink {
         if (!closed) {
             sessionLost = true;
             health.lost(reason);
+            reopenSoon();
+        }
+    }
+
+    /**
+     * A session the driver lost between polls (a BLE device gone, a COV subscription refused) is opened again within
+     * {@link #REOPEN_AFTER}, not only at the next poll, so that notifications resume; the driver's own backoff decides
+     * when it really tries. The health stays as the loss left it until a poll succeeds.
+     */
+    private void reopenSoon() {
+        ScheduledExecutorService t = ticks;
+        if (t == null || closed || config.pollInterval().compareTo(REOPEN_AFTER) <= 0 || !reopenPlanned.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            t.schedule(() -> onWorker(() -> {
+                reopen();
+                return null;
+            }), REOPEN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reopenPlanned.set(false);
+        }
+    }
+
+    private void reopen() {
+        reopenPlanned.set(false);
+        if (closed || !sessionLost && session != null) {
+            return;
+        }
+        try {
+            openSession();
+        } catch (Exception e) {
+            // the loss is in the health already, and the next poll records its own failure
+            closeSession();
+            reopenSoon();
         }
     }
 

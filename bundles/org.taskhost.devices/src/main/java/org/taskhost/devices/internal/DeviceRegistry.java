@@ -62,9 +62,31 @@ final class DeviceRegistry {
                 }
             }
         }
-        DeviceLoop loop = new DeviceLoop(config, drivers.get(config.driver()), cache, log);
+        DeviceLoop loop = newLoop(config);
         loops.put(config.id(), loop);
         loop.start(ticks);
+    }
+
+    /**
+     * A loop for the definition. A definition that did not come through {@link #create} or {@link #update} (kept by
+     * Config Admin from before, a file in etc/, a driver that arrived later) is checked by its driver here: one it
+     * refuses is marked ERROR with the fields named, and not polled.
+     */
+    private DeviceLoop newLoop(DeviceConfig config) {
+        Driver driver = drivers.get(config.driver());
+        List<DeviceProblem> problems = List.of();
+        if (driver != null) {
+            try {
+                problems = driver.validate(config);
+            } catch (RuntimeException e) {
+                problems = List.of(new DeviceProblem("driver", "the driver could not check the definition: " + DeviceLoop.describe(e)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            log.accept("device " + config.id() + " is not polled: its driver '" + config.driver() + "' refuses it: "
+                    + problems.stream().map(DeviceProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return new DeviceLoop(config, driver, cache, log, problems);
     }
 
     /** Stops and forgets a device; nothing is deleted from the store. */
@@ -139,7 +161,7 @@ final class DeviceRegistry {
     private void restartDevicesOf(String driver) {
         for (DeviceLoop loop : List.copyOf(loops.values())) {
             if (loop.config().driver().equals(driver)) {
-                DeviceLoop fresh = new DeviceLoop(loop.config(), drivers.get(driver), cache, log);
+                DeviceLoop fresh = newLoop(loop.config());
                 loop.stop();
                 loops.put(loop.config().id(), fresh);
                 fresh.start(ticks);

@@ -55,6 +55,11 @@ class DeviceRegistryTest {
                 Map.of("mode", mode), List.of(points), "");
     }
 
+    private static DeviceConfig virtualDevice(Point... points) {
+        return new DeviceConfig("v", "virtual", "", Duration.ofMillis(20), true, Duration.ofMillis(100), 0, Map.of(),
+                List.of(points), "");
+    }
+
     static Point point(String id, String address) {
         return new Point(id, address, PointType.FLOAT, "degC", true, null, false, "", Map.of());
     }
@@ -131,6 +136,38 @@ class DeviceRegistryTest {
         int reads = fake.reads("d");
         Thread.sleep(100);
         assertThat(fake.reads("d")).as("no polls without the driver").isLessThanOrEqualTo(reads + 1);
+    }
+
+    @Test
+    void aKeptDefinitionThatItsDriverRefusesIsMarkedWithTheFieldAndNotPolled() throws Exception {
+        VirtualDriver virtual = new VirtualDriver();
+        // as Config Admin gives it at a start: not through create(), so nothing checked it yet
+        registry.apply(virtualDevice(point("ok", "hold"), point("bad", "bogus")));
+        assertThat(health("v").status()).isEqualTo(DeviceStatus.NO_DRIVER);
+        registry.driverAdded("virtual", virtual);
+        assertThat(health("v").status()).isEqualTo(DeviceStatus.ERROR);
+        assertThat(health("v").message()).contains("points[1].address", "'bogus' is not a virtual point address");
+        assertThat(registry.loop("v").orElseThrow().running()).isFalse();
+        assertThatThrownBy(() -> access.readNow("v").toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .hasMessageContaining("invalid definition");
+        assertThat(cache.latest("v")).as("nothing polled").isEmpty();
+
+        registry.update(virtualDevice(point("ok", "hold")));
+        Waits.until("the corrected device polls", () -> health("v").status() == DeviceStatus.OK);
+    }
+
+    @Test
+    void aSessionLostLongBeforeTheNextPollIsOpenedAgainWithinASecondOrSo() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("slow", "fake", "good", Duration.ofHours(1), point("t", "ai1")));
+        access.readNow("slow").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(fake.opens("slow")).isEqualTo(1);
+        long polls = health("slow").pollCount();
+
+        fake.sinks.get("slow").lost("gone");
+        Waits.until("a new session without a poll", () -> fake.opens("slow") == 2);
+        assertThat(health("slow").pollCount()).as("reopened, not polled").isEqualTo(polls);
+        assertThat(fake.reads("slow")).as("only the read asked for").isEqualTo(1);
     }
 
     @Test
