@@ -147,7 +147,7 @@ function parametersSection(name) {
         const problems = problemsOf(err);
         const unplaced = [];
         for (const p of problems) {
-          const field = p.field.startsWith('parameters.') ? p.field.slice('parameters.'.length) : null;
+          const field = (p.field || '').startsWith('parameters.') ? p.field.slice('parameters.'.length) : null;
           const slot = field && document.getElementById('param-' + field + '-error');
           if (slot) slot.textContent = p.message; else unplaced.push(describeProblem(p));
         }

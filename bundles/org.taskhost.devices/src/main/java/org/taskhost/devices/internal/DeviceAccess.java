@@ -56,6 +56,11 @@ final class DeviceAccess implements Devices {
         return cache.latest(ref).orElseGet(() -> PointValue.bad("not read yet"));
     }
 
+    /** @return whether the device is polled: enabled, with its driver, and a definition the driver accepts */
+    boolean polled(String device) {
+        return registry.loop(device).map(DeviceLoop::running).orElse(false);
+    }
+
     @Override
     public CompletionStage<Map<String, PointValue>> readNow(String device) {
         return registry.loop(device).orElseThrow(() -> new IllegalArgumentException("no device '" + device + "'")).readNow();

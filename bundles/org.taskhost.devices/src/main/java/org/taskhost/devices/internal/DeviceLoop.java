@@ -55,7 +55,7 @@ final class DeviceLoop implements PointSink {
     private ScheduledFuture<?> schedule;
     private volatile ScheduledExecutorService ticks;
     private final AtomicBoolean reopenPlanned = new AtomicBoolean();
-    private DriverSession session;
+    private volatile DriverSession session;
 
     /** @param problems what the driver finds wrong with the definition: the device is then not polled */
     DeviceLoop(DeviceConfig config, Driver driver, PointCacheImpl cache, Consumer<String> log, List<DeviceProblem> problems) {
@@ -308,8 +308,19 @@ final class DeviceLoop implements PointSink {
         return worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    /** Interrupts a worker that did not end by the deadline: a driver call hung in I/O is not waited for any longer. */
+    /**
+     * Interrupts a worker that did not end by the deadline (a driver call hung in I/O is not waited for any longer) and
+     * closes its session from here, which the worker can no longer do: closing may be what ends the hung call.
+     */
     void abandon() {
         worker.shutdownNow();
+        DriverSession s = session;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                log.accept("device " + config.id() + ": closing the session of a hung worker failed: " + e);
+            }
+        }
     }
 }

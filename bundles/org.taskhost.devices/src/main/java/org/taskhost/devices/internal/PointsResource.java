@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
-import org.taskhost.api.device.DeviceStatus;
 import org.taskhost.api.device.Point;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
@@ -77,8 +76,7 @@ public class PointsResource {
         if (d.isEmpty()) {
             return Replies.error(404, "no device '" + id + "'");
         }
-        DeviceStatus status = d.get().health().status();
-        if (status == DeviceStatus.DISABLED || status == DeviceStatus.NO_DRIVER) {
+        if (!devices.access().polled(id)) {
             return Replies.error(409, "device " + id + " is not polled: " + d.get().health().message());
         }
         try {

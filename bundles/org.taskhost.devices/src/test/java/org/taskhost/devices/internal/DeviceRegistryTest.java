@@ -159,6 +159,7 @@ class DeviceRegistryTest {
     @Test
     void aSessionLostLongBeforeTheNextPollIsOpenedAgainWithinASecondOrSo() throws Exception {
         registry.driverAdded("fake", fake);
+        assertThat(Stagger.phase("slow", Duration.ofHours(1))).as("its first poll is far off").isGreaterThan(Duration.ofMinutes(1));
         registry.create(device("slow", "fake", "good", Duration.ofHours(1), point("t", "ai1")));
         access.readNow("slow").toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(fake.opens("slow")).isEqualTo(1);

@@ -43,6 +43,7 @@ final class MqttConnection implements StateSink {
     static final int STATE_WINDOW = 800;
     /** a waiting sender is woken once the window has drained to here, so that it sends a run of messages, not one per ack */
     private static final int STATE_RESUME = 600;
+    private static final long ROOM_POLL_MS = 10;
 
     private final Logger log;
     private final MqttSettings settings;
@@ -67,6 +68,7 @@ final class MqttConnection implements StateSink {
     private volatile boolean draining;
     private volatile long retryMs = 1000;
     private final Object room = new Object();
+    private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean roomWanted;
 
     MqttConnection(MqttSettings settings, ConnectionSettings connection, byte[] will, Logger log) throws MqttException {
@@ -175,28 +177,44 @@ final class MqttConnection implements StateSink {
     @Override
     public boolean awaitRoom(long maxMillis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        synchronized (room) {
-            while (noRoom()) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                roomWanted = true;
-                room.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        // the checks run outside the monitor: the spool's takes its own lock, which may be writing the file
+        while (noRoom()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                healCount();
+                return false;
             }
-            roomWanted = false;
-            return true;
+            synchronized (room) {
+                roomWanted = true;
+                // a wake-up missed between the check and here costs at most this wait
+                room.wait(Math.max(1, Math.min(ROOM_POLL_MS, TimeUnit.NANOSECONDS.toMillis(left))));
+            }
         }
+        roomWanted = false;
+        return true;
     }
 
-    /** Connected with a full window, or with the offline buffer still being sent: anything new would only wait. */
+    /**
+     * Connected with a full window, or with the offline buffer still being sent: anything new would only wait. The
+     * window is what was handed to Paho and not yet acknowledged, counted here: Paho's own in-flight count leaves out
+     * what waits in its queue for a socket that is slow to take it.
+     */
     private boolean noRoom() {
-        return !closed && client.isConnected()
-                && (client.getInFlightMessageCount() >= STATE_WINDOW || spool != null && !spool.isEmpty());
+        return !closed && client.isConnected() && (outstanding.get() >= STATE_WINDOW || spool != null && !spool.isEmpty());
     }
 
+    /**
+     * A publish whose token Paho never completed (one lost with its connection, say) would keep the window full for
+     * ever: what Paho still holds bounds the count from above.
+     */
+    private void healCount() {
+        int held = client.getPendingDeliveryTokens().length;
+        outstanding.getAndUpdate(n -> Math.min(n, held));
+    }
+
+    /** One publish handed to Paho has ended (acknowledged, failed or refused). */
     private void roomFreed() {
-        if (roomWanted && (!client.isConnected() || client.getInFlightMessageCount() < STATE_RESUME)) {
+        if (outstanding.decrementAndGet() < STATE_RESUME && roomWanted) {
             wakeSender();
         }
     }
@@ -221,6 +239,7 @@ final class MqttConnection implements StateSink {
     }
 
     private void send(Entry e) {
+        outstanding.incrementAndGet();
         try {
             client.publish(e.topic(), e.payload(), e.qos(), e.retained(), null, new IMqttActionListener() {
                 @Override
@@ -241,6 +260,7 @@ final class MqttConnection implements StateSink {
                 }
             });
         } catch (MqttException | RuntimeException x) {
+            roomFreed();
             if (!requeue(e)) {
                 notSent.incrementAndGet();
                 log.debug("not published on " + e.topic() + ": " + failures.reason(x));
@@ -429,7 +449,7 @@ final class MqttConnection implements StateSink {
         @Override
         public void connectionLost(Throwable cause) {
             state = "reconnecting";
-            roomFreed();
+            wakeSender();
             failures.failed("connection lost: " + failures.reason(cause));
         }
 

@@ -143,6 +143,7 @@ final class StatePublisher implements PluginListener, AutoCloseable {
     void describe(Map<String, Object> m) {
         m.put("states_waiting", queue.waiting());
         m.put("states_superseded", queue.superseded());
+        m.put("states_failed", queue.failed());
     }
 
     /** Hands the states still waiting to the connection (its offline buffer keeps them across a restart). */

@@ -23,6 +23,12 @@ final class StateQueue implements AutoCloseable {
     private final StateSink sink;
     private final Map<String, Pending> waiting = new LinkedHashMap<>();
     private final AtomicLong superseded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    /**
+     * Held while a message is handed to the connection: the sender's last message, what {@link #close} sends and
+     * what is offered after it reach the connection one after the other, in that order.
+     */
+    private final Object sending = new Object();
     private final Thread sender;
     private boolean closed;
 
@@ -36,21 +42,31 @@ final class StateQueue implements AutoCloseable {
      * @param payload makes the message when there is room for it
      * @param then gets the outcome of its publish, unless a newer message for the topic replaced it first
      */
-    synchronized void offer(String topic, Supplier<byte[]> payload, Consumer<CompletableFuture<Void>> then) {
-        if (closed) {
-            then.accept(sink.publish(topic, payload.get(), 1, true));
-            return;
+    void offer(String topic, Supplier<byte[]> payload, Consumer<CompletableFuture<Void>> then) {
+        Pending p = new Pending(payload, then);
+        synchronized (this) {
+            if (!closed) {
+                if (waiting.put(topic, p) != null) {
+                    superseded.incrementAndGet();
+                } else if (waiting.size() == 1) {
+                    notifyAll();
+                }
+                return;
+            }
         }
-        if (waiting.put(topic, new Pending(payload, then)) != null) {
-            superseded.incrementAndGet();
-        } else if (waiting.size() == 1) {
-            notifyAll();
+        synchronized (sending) {
+            send(topic, p);
         }
     }
 
     /** @return how many messages were replaced by a newer one on their topic before they were sent */
     long superseded() {
         return superseded.get();
+    }
+
+    /** @return how many messages could not be made or handed to the connection */
+    long failed() {
+        return failed.get();
     }
 
     /** @return how many topics wait */
@@ -62,52 +78,63 @@ final class StateQueue implements AutoCloseable {
         try {
             while (true) {
                 while (!sink.awaitRoom(100)) {
-                    synchronized (this) {
-                        if (closed) {
-                            return;
-                        }
+                    if (isClosed()) {
+                        return;
                     }
                 }
-                Map.Entry<String, Pending> next;
                 synchronized (this) {
                     while (waiting.isEmpty() && !closed) {
                         wait();
                     }
-                    if (closed) {
-                        return;
-                    }
-                    Iterator<Map.Entry<String, Pending>> it = waiting.entrySet().iterator();
-                    next = it.next();
-                    it.remove();
                 }
-                send(next.getKey(), next.getValue());
+                synchronized (sending) {
+                    Map.Entry<String, Pending> next;
+                    synchronized (this) {
+                        if (closed) {
+                            return;
+                        }
+                        Iterator<Map.Entry<String, Pending>> it = waiting.entrySet().iterator();
+                        next = it.next();
+                        it.remove();
+                    }
+                    send(next.getKey(), next.getValue());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Never throws: the one sender thread must outlive a payload or a callback that fails. */
     private void send(String topic, Pending p) {
-        p.then().accept(sink.publish(topic, p.payload().get(), 1, true));
+        try {
+            p.then().accept(sink.publish(topic, p.payload().get(), 1, true));
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+        }
     }
 
     /** Stops the sender and hands what still waits to the connection, which buffers it while the broker is away. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-            notifyAll();
+        synchronized (sending) {
+            Map<String, Pending> rest;
+            synchronized (this) {
+                closed = true;
+                notifyAll();
+                rest = new LinkedHashMap<>(waiting);
+                waiting.clear();
+            }
+            rest.forEach(this::send);
         }
         try {
             sender.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Map<String, Pending> rest;
-        synchronized (this) {
-            rest = new LinkedHashMap<>(waiting);
-            waiting.clear();
-        }
-        rest.forEach(this::send);
     }
 }

@@ -44,7 +44,8 @@ class StatePublisherTest {
             events.set(t);
             t.start();
             try {
-                eventPublished.await(500, TimeUnit.MILLISECONDS);
+                // without the lock the event is published within this wait; with it, it waits for the announce
+                eventPublished.await(1000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

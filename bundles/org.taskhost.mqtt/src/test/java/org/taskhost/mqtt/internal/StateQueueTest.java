@@ -27,7 +27,6 @@ class StateQueueTest {
                 }, f -> { });
                 queue.offer("t/b", () -> ("b" + payload).getBytes(StandardCharsets.UTF_8), f -> { });
             }
-            assertThat(sink.asked.await(5, TimeUnit.SECONDS)).as("the sender asked for room").isTrue();
             assertThat(queue.waiting()).isEqualTo(2);
             assertThat(queue.superseded()).isEqualTo(198);
 
@@ -44,22 +43,35 @@ class StateQueueTest {
         CompletableFuture<CompletableFuture<Void>> outcome = new CompletableFuture<>();
         StateQueue queue = new StateQueue(sink);
         queue.offer("t/gone", () -> new byte[0], outcome::complete);
-        assertThat(sink.asked.await(5, TimeUnit.SECONDS)).isTrue();
         queue.close();
+        queue.offer("t/after", () -> new byte[] {'x'}, f -> { });
 
-        assertThat(sink.sent).containsExactly("t/gone=");
+        assertThat(sink.sent).as("what waited, then what came after the close").containsExactly("t/gone=", "t/after=x");
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isDone();
+    }
+
+    @Test
+    void aPayloadThatFailsIsCountedAndTheSenderGoesOn() throws Exception {
+        GatedSink sink = new GatedSink();
+        sink.open.countDown();
+        try (StateQueue queue = new StateQueue(sink)) {
+            queue.offer("t/bad", () -> {
+                throw new IllegalStateException("no payload");
+            }, f -> { });
+            queue.offer("t/good", () -> new byte[] {'g'}, f -> { });
+            sink.awaitSent(1);
+            assertThat(sink.sent).containsExactly("t/good=g");
+            assertThat(queue.failed()).isEqualTo(1);
+        }
     }
 
     /** A connection whose window stays full until {@code open} is counted down. */
     private static final class GatedSink implements StateSink {
         final CountDownLatch open = new CountDownLatch(1);
-        final CountDownLatch asked = new CountDownLatch(1);
         final List<String> sent = new CopyOnWriteArrayList<>();
 
         @Override
         public boolean awaitRoom(long maxMillis) throws InterruptedException {
-            asked.countDown();
             return open.await(maxMillis, TimeUnit.MILLISECONDS);
         }
 

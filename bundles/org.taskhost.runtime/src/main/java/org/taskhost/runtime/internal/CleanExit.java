@@ -2,6 +2,7 @@ package org.taskhost.runtime.internal;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
@@ -14,13 +15,17 @@ import sun.misc.Signal;
  * In the launched taskhost process (framework property {@code taskhost.signals=true}), SIGTERM exits with status 0
  * and the JVM shutdown stops the framework first, so every plugin's cleanup() runs. A shutdown from the shell
  * ({@code stop 0}, Ctrl-D) exits 0 too. The exit status is fixed by the first {@code System.exit}, so the
- * launcher's own exit code, once the framework has stopped, cannot replace it. It activates before the extender
+ * launcher's own exit code, once the framework has stopped, cannot replace it. The bundles named by the framework
+ * property {@code taskhost.stop.first} are stopped before the framework stops (the launcher names the Jakarta REST
+ * whiteboard: stopped last, it would reload Jersey as every bundle before it leaves). It activates before the extender
  * (components activate in name order), so a SIGTERM is handled from the moment plugins can run.
  */
 @Component(immediate = true)
 public class CleanExit {
 
     static final long STOP_WAIT_MS = 120_000;
+    /** framework property: bundle symbolic names, comma-separated, stopped before the framework stops the rest */
+    static final String STOP_FIRST = "taskhost.stop.first";
     private Thread hook;
     private Framework framework;
 
@@ -31,8 +36,10 @@ public class CleanExit {
         }
         framework = (Framework) context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         Framework fw = framework;
+        String first = context.getProperty(STOP_FIRST);
         hook = Thread.ofPlatform().name("taskhost-shutdown").unstarted(() -> {
             try {
+                stopFirst(context, first);
                 fw.stop();
                 fw.waitForStop(STOP_WAIT_MS);
             } catch (Exception e) {
@@ -41,6 +48,27 @@ public class CleanExit {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         Signal.handle(new Signal("TERM"), signal -> Thread.ofPlatform().name("taskhost-sigterm").start(() -> System.exit(0)));
+    }
+
+    /**
+     * The bundles named by {@link #STOP_FIRST}, in that order, before the framework stops the rest (highest start
+     * level first). Transient: they start again with the framework.
+     */
+    static void stopFirst(BundleContext context, String names) {
+        if (names == null || names.isBlank()) {
+            return;
+        }
+        try {
+            for (String name : names.split(",")) {
+                for (Bundle b : context.getBundles()) {
+                    if (name.trim().equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                        b.stop(Bundle.STOP_TRANSIENT);
+                    }
+                }
+            }
+        } catch (BundleException | IllegalStateException e) {
+            // the framework is stopping already (a shutdown from the shell): it stops them in its own order
+        }
     }
 
     @Deactivate
