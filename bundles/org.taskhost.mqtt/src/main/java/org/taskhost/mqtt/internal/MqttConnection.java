@@ -70,6 +70,7 @@ final class MqttConnection implements StateSink {
     private final Object room = new Object();
     private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean roomWanted;
+    private volatile long lastCompletion = System.nanoTime();
 
     MqttConnection(MqttSettings settings, ConnectionSettings connection, byte[] will, Logger log) throws MqttException {
         this.settings = settings;
@@ -205,15 +206,19 @@ final class MqttConnection implements StateSink {
 
     /**
      * A publish whose token Paho never completed (one lost with its connection, say) would keep the window full for
-     * ever: what Paho still holds bounds the count from above.
+     * ever: once nothing has completed for a second, what Paho still holds bounds the count from above. Not sooner:
+     * while acknowledgements flow the count is right, and a bound taken mid-publish could be too low.
      */
     private void healCount() {
-        int held = client.getPendingDeliveryTokens().length;
-        outstanding.getAndUpdate(n -> Math.min(n, held));
+        if (System.nanoTime() - lastCompletion > TimeUnit.SECONDS.toNanos(1)) {
+            int held = client.getPendingDeliveryTokens().length;
+            outstanding.getAndUpdate(n -> Math.min(n, held));
+        }
     }
 
     /** One publish handed to Paho has ended (acknowledged, failed or refused). */
     private void roomFreed() {
+        lastCompletion = System.nanoTime();
         if (outstanding.decrementAndGet() < STATE_RESUME && roomWanted) {
             wakeSender();
         }
