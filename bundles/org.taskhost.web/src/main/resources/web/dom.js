@@ -42,6 +42,13 @@ export function severityClass(severity) {
   }
 }
 
+/** A plugin's STATUS in its badge; a stopped plugin (phase stopped, no PVs) shows STOPPED. */
+export function showStatus(badge, p) {
+  const status = p.phase === 'stopped' ? 'STOPPED' : p.state;
+  text(badge, status);
+  badge.className = 'badge ' + statusClass(status);
+}
+
 export function statusClass(status) {
   switch (status) {
     case 'RUN': case 'RUNNING': case 'SUCCESS': return 'st-run';

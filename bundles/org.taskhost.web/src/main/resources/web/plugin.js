@@ -1,7 +1,7 @@
 // One plugin's page: state and operations, PVs with alarm colours and put fields, parameters, job runs, log tail.
 import { get, post, put, ApiError, problemsOf, describeProblem } from './api.js';
 import { state, subscribe, can, needs, loadPlugin } from './store.js';
-import { h, clear, text, severityClass, statusClass, formatValue, shortCommit, time } from './dom.js';
+import { h, clear, text, severityClass, showStatus, formatValue, shortCommit, time } from './dom.js';
 import { actionButton, updateButton } from './actions.js';
 import { showInfo } from './banner.js';
 
@@ -218,9 +218,7 @@ export function pluginView(name) {
     const p = state.plugins.get(name);
     missing.hidden = !!p;
     if (!p) return;
-    const status = p.phase === 'stopped' ? 'STOPPED' : p.state;
-    text(badge, status);
-    badge.className = 'badge ' + statusClass(status);
+    showStatus(badge, p);
     text(message, p.message);
     buttons.forEach(b => updateButton(b, p));
     runs.node.hidden = p.plugin_type !== 'job';

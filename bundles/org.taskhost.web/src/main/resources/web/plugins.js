@@ -1,6 +1,6 @@
 // The plugin table, live from /api/v1/events, with the MQTT and devices sections when their endpoints answer.
 import { state, subscribe, can } from './store.js';
-import { h, text, statusClass, shortCommit } from './dom.js';
+import { h, text, showStatus, shortCommit } from './dom.js';
 import { actionButton, updateButton } from './actions.js';
 import { mqttSection, devicesSection } from './sections.js';
 
@@ -33,9 +33,7 @@ function row(name) {
     text(cells.kind, p.plugin_type);
     text(cells.mode, p.mode || (p.plugin_type === 'job' ? 'job' : ''));
     const badge = cells.status.firstChild;
-    const status = p.phase === 'stopped' ? 'STOPPED' : p.state;
-    text(badge, status);
-    badge.className = 'badge ' + statusClass(status);
+    showStatus(badge, p);
     text(cells.message, p.message);
     text(cells.cycles, p.cycle_count);
     text(cells.errors, p.error_count ?? '');

@@ -120,13 +120,7 @@ class BleProcessIT {
     static String frame(int counter) {
         byte[] body = new byte[12];
         java.nio.ByteBuffer.wrap(body).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(counter).putLong(System.nanoTime());
-        int crc = 0xFFFF;
-        for (byte b : body) {
-            crc ^= b & 0xFF;
-            for (int i = 0; i < 8; i++) {
-                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
-            }
-        }
+        int crc = (int) org.taskhost.codec.Crc.named("CRC-16/MODBUS").compute(body);
         return java.util.HexFormat.of().formatHex(body) + String.format("%02x%02x", crc & 0xFF, crc >> 8);
     }
 

@@ -50,6 +50,11 @@ final class DeviceRegistry {
 
     /** Starts, or restarts when it changed, a device as configured; nothing is stored. */
     synchronized void apply(DeviceConfig config) {
+        apply(config, problemsOf(config));
+    }
+
+    /** @param problems what its driver finds wrong with it, already asked */
+    private void apply(DeviceConfig config, List<DeviceProblem> problems) {
         DeviceLoop old = loops.get(config.id());
         if (old != null && old.config().equals(config)) {
             return;
@@ -62,7 +67,7 @@ final class DeviceRegistry {
                 }
             }
         }
-        DeviceLoop loop = newLoop(config);
+        DeviceLoop loop = newLoop(config, problems);
         loops.put(config.id(), loop);
         loop.start(ticks);
     }
@@ -72,21 +77,25 @@ final class DeviceRegistry {
      * Config Admin from before, a file in etc/, a driver that arrived later) is checked by its driver here: one it
      * refuses is marked ERROR with the fields named, and not polled.
      */
-    private DeviceLoop newLoop(DeviceConfig config) {
-        Driver driver = drivers.get(config.driver());
-        List<DeviceProblem> problems = List.of();
-        if (driver != null) {
-            try {
-                problems = driver.validate(config);
-            } catch (RuntimeException e) {
-                problems = List.of(new DeviceProblem("driver", "the driver could not check the definition: " + DeviceLoop.describe(e)));
-            }
-        }
+    private DeviceLoop newLoop(DeviceConfig config, List<DeviceProblem> problems) {
         if (!problems.isEmpty()) {
             log.accept("device " + config.id() + " is not polled: its driver '" + config.driver() + "' refuses it: "
                     + problems.stream().map(DeviceProblem::toString).collect(java.util.stream.Collectors.joining("; ")));
         }
-        return new DeviceLoop(config, driver, cache, log, problems);
+        return new DeviceLoop(config, drivers.get(config.driver()), cache, log, problems);
+    }
+
+    /** @return what the device's driver finds wrong with the definition; nothing when the driver is not there */
+    private List<DeviceProblem> problemsOf(DeviceConfig config) {
+        Driver driver = drivers.get(config.driver());
+        if (driver == null) {
+            return List.of();
+        }
+        try {
+            return driver.validate(config);
+        } catch (RuntimeException e) {
+            return List.of(new DeviceProblem("driver", "the driver could not check the definition: " + DeviceLoop.describe(e)));
+        }
     }
 
     /** Stops and forgets a device; nothing is deleted from the store. */
@@ -109,7 +118,7 @@ final class DeviceRegistry {
         }
         checkWithDriver(config);
         store.save(config);
-        apply(config);
+        apply(config, List.of());
     }
 
     /** @throws java.util.NoSuchElementException if no device has the id */
@@ -117,7 +126,7 @@ final class DeviceRegistry {
         existing(config.id());
         checkWithDriver(config);
         store.save(config);
-        apply(config);
+        apply(config, List.of());
     }
 
     synchronized void setEnabled(String id, boolean enabled) throws IOException {
@@ -138,12 +147,9 @@ final class DeviceRegistry {
     }
 
     private void checkWithDriver(DeviceConfig config) {
-        Driver d = drivers.get(config.driver());
-        if (d != null) {
-            List<DeviceProblem> problems = d.validate(config);
-            if (!problems.isEmpty()) {
-                throw new InvalidDeviceException(problems);
-            }
+        List<DeviceProblem> problems = problemsOf(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidDeviceException(problems);
         }
     }
 
@@ -161,7 +167,7 @@ final class DeviceRegistry {
     private void restartDevicesOf(String driver) {
         for (DeviceLoop loop : List.copyOf(loops.values())) {
             if (loop.config().driver().equals(driver)) {
-                DeviceLoop fresh = newLoop(loop.config());
+                DeviceLoop fresh = newLoop(loop.config(), problemsOf(loop.config()));
                 loop.stop();
                 loops.put(loop.config().id(), fresh);
                 fresh.start(ticks);

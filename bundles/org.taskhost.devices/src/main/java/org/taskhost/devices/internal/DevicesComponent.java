@@ -118,7 +118,7 @@ public class DevicesComponent {
             try {
                 definition = DeviceStore.definition(properties);
                 String name = pid.substring(pid.indexOf('~') + 1);
-                Object id = definition.putIfAbsent("id", name);
+                Object id = pid.contains("~") ? definition.putIfAbsent("id", name) : definition.get("id");
                 if (pid.contains("~") && id != null && !name.equals(id)) {
                     throw new InvalidDeviceException(List.of(new DeviceProblem("id",
                             "'" + id + "' differs from the configuration's name '" + name + "' (org.taskhost.device-" + name + ".cfg)")));

@@ -2,6 +2,8 @@ package org.taskhost.mqtt.internal;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -68,7 +70,7 @@ final class ConnectFailures {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SSLHandshakeException h) {
                 String text = String.valueOf(h.getMessage());
-                return text.contains("PKIX") || text.contains("certification path")
+                return untrusted(h)
                         ? "the broker's TLS certificate is not trusted (" + text + "); set "
                                 + ConnectionSettings.TRUSTSTORE + " to a trust store holding its CA"
                         : "TLS handshake failed: " + text;
@@ -79,12 +81,18 @@ final class ConnectFailures {
             if (c instanceof UnknownHostException) {
                 return "unknown host in " + settings.url();
             }
-            if (c.getCause() == c) {
-                break;
+        }
+        return CommandHandler.reason(e);
+    }
+
+    /** A handshake that failed because no trusted certification path leads to the broker's certificate. */
+    private static boolean untrusted(SSLHandshakeException h) {
+        for (Throwable c = h.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof CertPathBuilderException || c instanceof CertPathValidatorException) {
+                return true;
             }
         }
-        Throwable cause = e.getCause();
-        return e.getMessage() + (cause != null && cause != e ? " (" + cause + ")" : "");
+        return false;
     }
 
     void describe(Map<String, Object> m) {

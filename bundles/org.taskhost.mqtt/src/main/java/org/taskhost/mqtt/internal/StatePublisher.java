@@ -135,10 +135,6 @@ final class StatePublisher implements PluginListener, AutoCloseable {
         }
     }
 
-    int plugins() {
-        return published.size();
-    }
-
     /** What {@code taskhost:mqtt} shows of the states. */
     void describe(Map<String, Object> m) {
         m.put("states_waiting", queue.waiting());

@@ -41,8 +41,6 @@ public class EventsResource implements PluginListener, LoaderListener {
     }
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
-    /** task or job of each plugin, which changes only when it starts again: a state change needs no model lookup */
-    private final Map<String, PluginKind> kinds = new ConcurrentHashMap<>();
 
     @Reference
     PluginRuntime runtime;
@@ -57,15 +55,11 @@ public class EventsResource implements PluginListener, LoaderListener {
 
     @Override
     public void pluginEvent(PluginEvent event) {
-        String name = event.plugin();
-        if (event.type() != PluginEvent.Type.STATE_CHANGED) {
-            kinds.remove(name);
-        }
         if (clients.isEmpty()) {
             return;
         }
-        PluginKind kind = event.type() == PluginEvent.Type.REMOVED ? null
-                : kinds.computeIfAbsent(name, n -> runtime.plugin(n).map(PluginInfo::kind).orElse(null));
+        String name = event.plugin();
+        PluginKind kind = event.type() == PluginEvent.Type.REMOVED ? null : runtime.plugin(name).map(PluginInfo::kind).orElse(null);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("plugin", name);
         d.put("type", event.type().name());

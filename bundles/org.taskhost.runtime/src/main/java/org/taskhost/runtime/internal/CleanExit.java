@@ -58,16 +58,16 @@ public class CleanExit {
         if (names == null || names.isBlank()) {
             return;
         }
-        try {
-            for (String name : names.split(",")) {
+        for (String name : names.split(",")) {
+            try {
                 for (Bundle b : context.getBundles()) {
                     if (name.trim().equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
                         b.stop(Bundle.STOP_TRANSIENT);
                     }
                 }
+            } catch (BundleException | IllegalStateException e) {
+                // stopping already (a shutdown from the shell), or this one failed: the framework stops it in its order
             }
-        } catch (BundleException | IllegalStateException e) {
-            // the framework is stopping already (a shutdown from the shell): it stops them in its own order
         }
     }
 

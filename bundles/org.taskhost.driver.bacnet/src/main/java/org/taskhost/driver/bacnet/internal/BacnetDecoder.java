@@ -223,10 +223,7 @@ final class BacnetDecoder {
     }
 
     static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(bytes.length, 24); i++) {
-            sb.append(String.format("%02x", bytes[i]));
-        }
-        return bytes.length > 24 ? sb + "..." : sb.toString();
+        String shown = java.util.HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 24));
+        return bytes.length > 24 ? shown + "..." : shown;
     }
 }

@@ -154,11 +154,12 @@ class BacnetClientSimulatorTest {
         client.subscribeCov(device.address(), av, 77, 60, TIMING);
         device.set("analog-value:0", 42.25);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (received.stream().noneMatch(n -> Double.valueOf(42.25).equals(n.values().get(PropertyRef.PRESENT_VALUE)))
-                && System.nanoTime() < deadline) {
+        java.util.function.Predicate<CovNotification> newValue = n -> Double.valueOf(42.25).equals(n.values().get(PropertyRef.PRESENT_VALUE));
+        while (received.stream().noneMatch(newValue) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        CovNotification last = received.get(received.size() - 1);
+        assertThat(received).as("a notification of the new value within 5 s").anyMatch(newValue);
+        CovNotification last = received.stream().filter(newValue).findFirst().orElseThrow();
         assertThat(last.values()).containsEntry(PropertyRef.PRESENT_VALUE, 42.25);
         assertThat(last).extracting(CovNotification::processId, CovNotification::deviceInstance, CovNotification::object)
                 .containsExactly(77L, 1003, av);

@@ -39,7 +39,7 @@ final class BleSession implements DriverSession {
     public Map<String, PointValue> read(List<Point> points) throws BleException {
         Map<String, PointValue> values = new LinkedHashMap<>();
         for (Point p : points) {
-            BleConnection.Characteristic c = connection.characteristic(BleNames.uuid(p.address()));
+            BleConnection.Characteristic c = find(p);
             if (c == null) {
                 values.put(p.id(), PointValue.bad("no characteristic " + p.address() + " on " + device.address()));
             } else if (c.can("read")) {
@@ -76,8 +76,13 @@ final class BleSession implements DriverSession {
         return codec != null && device.point(p.id()).filter(p::equals).isPresent() ? codec : PointCodec.of(p);
     }
 
+    /** @return the point's characteristic, or null when the device has none with its UUID */
+    private BleConnection.Characteristic find(Point point) {
+        return connection.characteristic(BleNames.uuid(point.address()));
+    }
+
     private BleConnection.Characteristic characteristic(Point point) throws BleException {
-        BleConnection.Characteristic c = connection.characteristic(BleNames.uuid(point.address()));
+        BleConnection.Characteristic c = find(point);
         if (c == null) {
             throw new BleException("no characteristic " + point.address() + " on " + device.address() + " (it has "
                     + String.join(", ", connection.characteristics().keySet()) + ")");
@@ -89,7 +94,7 @@ final class BleSession implements DriverSession {
     public Set<String> subscribe(List<Point> points) throws BleException {
         Set<String> followed = new LinkedHashSet<>();
         for (Point p : points) {
-            BleConnection.Characteristic c = connection.characteristic(BleNames.uuid(p.address()));
+            BleConnection.Characteristic c = find(p);
             if (c == null || !(c.can("notify") || c.can("indicate"))) {
                 continue;
             }
