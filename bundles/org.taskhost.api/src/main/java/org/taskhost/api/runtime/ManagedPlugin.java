@@ -2,6 +2,8 @@ package org.taskhost.api.runtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -67,6 +69,45 @@ public interface ManagedPlugin {
      * @throws IllegalStateException if the plugin is paused or failed to initialize
      */
     CompletionStage<JobResult> trigger();
+
+    /**
+     * What a config.yaml trigger does when its source fires: with an input, puts the value into it (with every check
+     * of a put) and then, unless the plugin is reactive (the put itself ran it), runs it once as {@link #trigger()}
+     * does; without an input, only the run.
+     *
+     * @param input the input PV's name, or null
+     * @param value the value for the input
+     * @return completes when the put is done and the run started; exceptionally with why not (a put the plugin
+     *         refused: "the plugin failed on the put: ...")
+     * @throws IllegalArgumentException if the plugin has no such input
+     * @throws IllegalStateException if the plugin cannot run now (without an input)
+     * @since 1.2
+     */
+    default CompletionStage<Void> fire(String input, Object value) {
+        if (input == null) {
+            trigger();
+            return CompletableFuture.completedFuture(null);
+        }
+        Pv pv = pvs().stream().filter(x -> x.name().equals(input)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no input " + input));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        pv.put(value).whenComplete((r, e) -> {
+            if (e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                done.completeExceptionally(new IllegalStateException("the plugin failed on the put: " + cause.getMessage(), cause));
+                return;
+            }
+            try {
+                if (mode() != PluginMode.REACTIVE) {
+                    trigger();
+                }
+                done.complete(null);
+            } catch (RuntimeException x) {
+                done.completeExceptionally(x);
+            }
+        });
+        return done;
+    }
 
     /** Clears an ERROR state and its MESSAGE, as CLEAR=1 does. */
     void clear();

@@ -3,6 +3,7 @@ package org.taskhost.devices.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
@@ -15,11 +16,9 @@ import org.taskhost.api.config.TriggerSpec;
 import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
-import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginListener;
-import org.taskhost.api.runtime.PluginMode;
 import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.PluginRuntime;
 
@@ -87,21 +86,9 @@ public class PointTriggers implements PluginListener {
             return;
         }
         try {
-            if (t.input() == null) {
-                p.trigger();
-                return;
-            }
-            Pv input = p.pvs().stream().filter(x -> x.name().equals(t.input())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no input " + t.input()));
-            input.put(v.value()).whenComplete((r, e) -> {
+            p.fire(t.input(), v.value()).whenComplete((r, e) -> {
                 if (e != null) {
-                    refuse(plugin, t, "the plugin failed on the put: " + DeviceLoop.describe(e.getCause() != null ? e.getCause() : e));
-                } else if (p.mode() != PluginMode.REACTIVE) {
-                    try {
-                        p.trigger();
-                    } catch (RuntimeException x) {
-                        refuse(plugin, t, DeviceLoop.describe(x));
-                    }
+                    refuse(plugin, t, DeviceLoop.describe(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
                 }
             });
         } catch (RuntimeException e) {

@@ -10,12 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.log.Logger;
 import org.taskhost.api.config.TriggerSpec;
 import org.taskhost.api.messaging.Message;
-import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginListener;
-import org.taskhost.api.runtime.PluginMode;
 import org.taskhost.api.runtime.PluginRuntime;
 
 /**
@@ -88,28 +86,13 @@ final class MqttTriggers implements PluginListener {
             refuse(plugin, t, m, "the plugin is not running");
             return;
         }
-        ManagedPlugin p = running.get();
         try {
-            if (t.input() == null) {
-                p.trigger();
-                fired.incrementAndGet();
-                return;
-            }
-            Object value = TriggerPayload.value(m.payload(), t.field());
-            Pv input = p.pvs().stream().filter(pv -> pv.name().equals(t.input())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no input " + t.input()));
-            input.put(value).whenComplete((v, e) -> {
-                if (e != null) {
-                    refuse(plugin, t, m, "the plugin failed on the put: " + CommandHandler.reason(CommandHandler.unwrap(e)));
-                } else if (p.mode() != PluginMode.REACTIVE) {
-                    try {
-                        p.trigger();
-                        fired.incrementAndGet();
-                    } catch (RuntimeException x) {
-                        refuse(plugin, t, m, x.getMessage());
-                    }
-                } else {
+            Object value = t.input() == null ? null : TriggerPayload.value(m.payload(), t.field());
+            running.get().fire(t.input(), value).whenComplete((v, e) -> {
+                if (e == null) {
                     fired.incrementAndGet();
+                } else {
+                    refuse(plugin, t, m, String.valueOf(CommandHandler.unwrap(e).getMessage()));
                 }
             });
         } catch (RuntimeException e) {
