@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.taskhost.launcher.DevicesProcessIT.health;
 import static org.taskhost.launcher.DevicesProcessIT.json;
 import static org.taskhost.launcher.DevicesProcessIT.point;
-import static org.taskhost.launcher.DevicesProcessIT.until;
+import static org.taskhost.launcher.HttpTaskhost.until;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +49,7 @@ class BleProcessIT {
 
                 HttpResponse<String> added = th.post("/devices", DEVICE.formatted(BleMock.ADDRESS, BleMock.SETPOINT, BleMock.STREAM));
                 assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
-                awaitBody(th, "/devices/sensor/points/temp", "21.5 GOOD", b -> b.contains("\"value\":21.5") && b.contains("\"quality\":\"GOOD\""));
+                th.awaitBody("/devices/sensor/points/temp", "21.5 GOOD", b -> b.contains("\"value\":21.5") && b.contains("\"quality\":\"GOOD\""));
                 assertThat(th.get("/devices/sensor/points/temp").body()).contains("\"units\":\"°C\"");
 
                 HttpResponse<String> written = th.post("/devices/sensor/points/setpoint/write", "{\"value\":22.5}");
@@ -83,30 +81,30 @@ class BleProcessIT {
                 th.process.awaitLine("the task ready", l -> l.contains("[blecount] STATUS INIT"));
 
                 mock.command("stream " + BleMock.STREAM + " 10 20");
-                awaitBody(th, "/devices/sensor/points/count", "the 20th notification", b -> b.contains("\"value\":19,"));
+                th.awaitBody("/devices/sensor/points/count", "the 20th notification", b -> b.contains("\"value\":19,"));
                 // a run per notification; a run reads COUNT when it starts, so when the next notification's value is
                 // put before a run has read its own (seen on a loaded machine: 9, 11, 11, 12), both show the newer one
                 th.process.awaitLine("the run of the last notification", l -> l.endsWith("[blecount] ble count 19"));
-                awaitTrue("20 runs", () -> th.process.lines().stream().filter(l -> l.contains("[blecount] ble count ")).count() >= 20);
+                HttpTaskhost.until("20 runs", () -> th.process.lines().stream().filter(l -> l.contains("[blecount] ble count ")).count() >= 20);
 
                 mock.command("goaway");
                 // the health says what happened: the loss and its time, each failed attempt, the backoff
-                awaitBody(th, "/devices", "the device in ERROR", b -> b.contains("\"status\":\"ERROR\"")
+                th.awaitBody("/devices", "the device in ERROR", b -> b.contains("\"status\":\"ERROR\"")
                         && b.contains("not found by hci0") && b.contains("connection lost: device " + BleMock.ADDRESS + " disconnected at ")
                         && b.contains("reconnect attempt"));
                 mock.command("comeback");
-                awaitBody(th, "/devices/sensor", "the device OK again", b -> b.contains("\"status\":\"OK\""));
+                th.awaitBody("/devices/sensor", "the device OK again", b -> b.contains("\"status\":\"OK\""));
                 assertThat(th.get("/devices").body()).doesNotContain("\"error_count\":0").doesNotContain("\"last_ok_at\":null");
-                awaitTrue("notifications enabled again", () -> mock.command("frame " + BleMock.STREAM + " " + frame(1000)).equals("true"));
-                awaitBody(th, "/devices/sensor/points/count", "the notification after the reconnect", b -> b.contains("\"value\":1000,"));
+                HttpTaskhost.until("notifications enabled again", () -> mock.command("frame " + BleMock.STREAM + " " + frame(1000)).equals("true"));
+                th.awaitBody("/devices/sensor/points/count", "the notification after the reconnect", b -> b.contains("\"value\":1000,"));
                 th.process.awaitLine("a run after the reconnect", l -> l.contains("[blecount] ble count 1000"));
 
                 String wrongCrc = frame(1001).substring(0, 24) + "0000";
                 assertThat(mock.command("frame " + BleMock.STREAM + " " + wrongCrc)).isEqualTo("true");
-                awaitBody(th, "/devices/sensor/points/count", "BAD quality with the reason",
+                th.awaitBody("/devices/sensor/points/count", "BAD quality with the reason",
                         b -> b.contains("\"quality\":\"BAD\"") && b.contains("bad frame: wrong CRC: CRC-16/MODBUS"));
                 mock.command("frame " + BleMock.STREAM + " " + frame(1002));
-                awaitBody(th, "/devices/sensor/points/count", "GOOD again", b -> b.contains("\"value\":1002,") && b.contains("\"quality\":\"GOOD\""));
+                th.awaitBody("/devices/sensor/points/count", "GOOD again", b -> b.contains("\"value\":1002,") && b.contains("\"quality\":\"GOOD\""));
                 assertThat(th.get("/devices").body()).contains("\"status\":\"OK\"");
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\ntaskhost's output:\n" + String.join("\n", th.process.lines()), e);
@@ -123,32 +121,4 @@ class BleProcessIT {
         int crc = (int) org.taskhost.codec.Crc.named("CRC-16/MODBUS").compute(body);
         return java.util.HexFormat.of().formatHex(body) + String.format("%02x%02x", crc & 0xFF, crc >> 8);
     }
-
-    static String awaitBody(HttpTaskhost th, String path, String what, Predicate<String> match) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String body = "";
-        while (System.nanoTime() < end) {
-            body = th.get(path).body();
-            if (match.test(body)) {
-                return body;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for " + what + " at " + path + "; last: " + body);
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    static void awaitTrue(String what, Check check) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,20 +107,6 @@ class DevicesProcessIT {
         return json(r);
     }
 
-    static void until(String what, Check check) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
     @SuppressWarnings("unchecked")
     static Map<String, Object> health(HttpTaskhost th, String id) throws Exception {
         return (Map<String, Object>) json(th.get("/devices/" + id)).get("health");
@@ -151,10 +136,10 @@ class DevicesProcessIT {
             List<String> sse = events(first);
             HttpResponse<String> created = first.post("/devices", AHU1);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            until("ahu1 polls", () -> "OK".equals(health(first, "ahu1").get("status")));
+            HttpTaskhost.until("ahu1 polls", () -> "OK".equals(health(first, "ahu1").get("status")));
             assertThat(point(first, "ahu1", "sp")).containsEntry("value", 20.0).containsEntry("quality", "GOOD");
             assertThat(point(first, "ahu1", "broken")).containsEntry("quality", "BAD").containsEntry("reason", "simulated point error");
-            until("a point event on the stream", () -> sse.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"device\":\"ahu1\"")
+            HttpTaskhost.until("a point event on the stream", () -> sse.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"device\":\"ahu1\"")
                     && l.contains("\"point\":\"t\"") && l.contains("\"quality\":\"GOOD\"")));
             assertThat(sse).contains("event: point");
 
@@ -176,18 +161,18 @@ class DevicesProcessIT {
             assertThat(first.post("/devices", "{\"id\": \"dead\", \"driver\": \"virtual\", \"poll_interval\": 0.2, \"timeout\": 0.2, "
                     + "\"options\": {\"fail\": true}, \"points\": [{\"id\": \"p\", \"address\": \"hold\"}]}").statusCode()).isEqualTo(201);
             assertThat(first.post("/devices", "{\"id\": \"far\", \"driver\": \"nosuch\", \"points\": []}").statusCode()).isEqualTo(201);
-            until("dead is marked", () -> "ERROR".equals(health(first, "dead").get("status")));
+            HttpTaskhost.until("dead is marked", () -> "ERROR".equals(health(first, "dead").get("status")));
             assertThat((String) health(first, "dead").get("last_error")).contains("does not answer");
             assertThat(health(first, "far")).containsEntry("status", "NO_DRIVER").containsEntry("message", "no driver 'nosuch'");
             long polls = ((Number) health(first, "ahu1").get("poll_count")).longValue();
-            until("ahu1 keeps polling", () -> ((Number) health(first, "ahu1").get("poll_count")).longValue() > polls + 5);
+            HttpTaskhost.until("ahu1 keeps polling", () -> ((Number) health(first, "ahu1").get("poll_count")).longValue() > polls + 5);
             assertThat(health(first, "ahu1")).containsEntry("status", "OK").containsEntry("error_count", 0);
 
             // update while polling, then delete
             HttpResponse<String> updated = first.send("PUT", "/devices/dead", "{\"driver\": \"virtual\", \"poll_interval\": 0.2, "
                     + "\"points\": [{\"id\": \"p\", \"address\": \"hold\", \"options\": {\"initial\": \"5\"}}]}", first.admin);
             assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-            until("dead recovers", () -> "OK".equals(health(first, "dead").get("status")));
+            HttpTaskhost.until("dead recovers", () -> "OK".equals(health(first, "dead").get("status")));
             assertThat(first.delete("/devices/far").statusCode()).isEqualTo(200);
             assertThat(first.get("/devices/far").statusCode()).isEqualTo(404);
 
@@ -207,7 +192,7 @@ class DevicesProcessIT {
                     """.formatted(P));
             assertThat(shown).containsEntry("put", 1).containsEntry("t_units", "degC").containsEntry("sp_units", "degC")
                     .as("a BAD point shows INVALID").containsEntry("broken", 3);
-            until("the caput reaches the point", () -> Double.valueOf(23.5).equals(point(first, "ahu1", "sp").get("value")));
+            HttpTaskhost.until("the caput reaches the point", () -> Double.valueOf(23.5).equals(point(first, "ahu1", "sp").get("value")));
 
             // a write at priority 8 over REST wins over the caput's (16), shows on the PV and in the plugin; relinquished, 23.5 again
             HttpResponse<String> wrote = first.post("/devices/ahu1/points/sp/write", "{\"value\": 26, \"priority\": 8}");
@@ -257,9 +242,9 @@ class DevicesProcessIT {
 
         HttpTaskhost second = HttpTaskhost.start(env, data);
         try {
-            until("the devices are back", () -> list(second.get("/devices")).size() == 2);
+            HttpTaskhost.until("the devices are back", () -> list(second.get("/devices")).size() == 2);
             assertThat(list(second.get("/devices"))).extracting(d -> d.get("id")).containsExactly("ahu1", "dead");
-            until("ahu1 polls again", () -> "OK".equals(health(second, "ahu1").get("status")));
+            HttpTaskhost.until("ahu1 polls again", () -> "OK".equals(health(second, "ahu1").get("status")));
             assertThat(point(second, "ahu1", "t")).containsEntry("quality", "GOOD").containsEntry("units", "degC");
             assertThat(point(second, "dead", "p")).containsEntry("value", 5.0);
             assertThat(second.process.command("taskhost:devices", "with dead", l -> l.matches("(taskhost> )?dead\\s+virtual.*")))

@@ -102,4 +102,34 @@ final class HttpTaskhost implements AutoCloseable {
         assertThat(process.terminate()).isZero();
         process.close();
     }
+
+    /** A condition a test waits for; it may call taskhost. */
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /** Waits until the check holds, 30 s at most. */
+    static void until(String what, Check check) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** @return the body of GET path once it matches, read again until then, 30 s at most */
+    String awaitBody(String path, String what, java.util.function.Predicate<String> match) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < end) {
+            body = get(path).body();
+            if (match.test(body)) {
+                return body;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what + " at " + path + "; last: " + body);
+    }
 }

@@ -82,7 +82,7 @@ class MqttOutageProcessIT {
             }
             try {
                 MqttTriggersProcessIT.awaitBody(th, "/mqtt", "\"connected\":false");
-                DevicesProcessIT.until("over 100 states buffered", () -> buffered(th.get("/mqtt").body()) > 100);
+                HttpTaskhost.until("over 100 states buffered", () -> buffered(th.get("/mqtt").body()) > 100);
                 String during = th.get("/mqtt").body();
                 assertThat(buffered(during)).as(during).isGreaterThan(100);
                 long lastDuring = lastTick(th);
@@ -111,7 +111,7 @@ class MqttOutageProcessIT {
                 broker.close();
                 MqttTriggersProcessIT.awaitBody(th, "/mqtt", "\"connected\":false");
                 long stoppedAt = lastTick(th);
-                DevicesProcessIT.until("40 states buffered", () -> buffered(th.get("/mqtt").body()) >= 40);
+                HttpTaskhost.until("40 states buffered", () -> buffered(th.get("/mqtt").body()) >= 40);
                 long lastBuffered = lastTick(th);
                 assertThat(lastBuffered).isGreaterThan(stoppedAt);
                 assertThat(th.process.terminate()).isZero();

@@ -207,28 +207,10 @@ class MqttTriggersProcessIT {
     }
 
     static void awaitBody(HttpTaskhost th, String path, String part) throws Exception {
-        long end = System.nanoTime() + MqttProcessIT.DEADLINE.toNanos();
-        String body = null;
-        while (System.nanoTime() < end) {
-            body = th.get(path).body();
-            if (body.contains(part)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " never held " + part + ": " + body);
+        th.awaitBody(path, "it to hold " + part, b -> b.contains(part));
     }
 
     static void awaitBodyLacks(HttpTaskhost th, String path, String part) throws Exception {
-        long end = System.nanoTime() + MqttProcessIT.DEADLINE.toNanos();
-        String body = null;
-        while (System.nanoTime() < end) {
-            body = th.get(path).body();
-            if (!body.contains(part)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " still holds " + part + ": " + body);
+        th.awaitBody(path, "it to lose " + part, b -> !b.contains(part));
     }
 }

@@ -74,6 +74,7 @@ public class LoaderService implements PluginLoader {
     private final Thread boot;
     private final Path uploads;
     private final Thread warmUp;
+    private volatile boolean stopping;
 
     @Activate
     public LoaderService(BundleContext context, LoaderConfig config, @Reference ConfigurationAdmin cm,
@@ -99,7 +100,7 @@ public class LoaderService implements PluginLoader {
         warmUp = Thread.ofVirtual().name("taskhost-loader-warmup").start(() -> {
             try {
                 boot.join();
-                WarmUp.run(store.workDir(), builder, git);
+                WarmUp.run(store.workDir(), builder, git, () -> !stopping);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
@@ -111,8 +112,10 @@ public class LoaderService implements PluginLoader {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        // the warm-up is not interrupted: JGit logs an interrupt inside it as an error with its stack; it stops at its
+        // next stage instead
+        stopping = true;
         boot.interrupt();
-        warmUp.interrupt();
         boot.join(Duration.ofSeconds(10));
         warmUp.join(Duration.ofSeconds(10));
     }

@@ -3,6 +3,7 @@ package org.taskhost.loader.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.jgit.api.Git;
 
@@ -23,7 +24,12 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    static void run(Path work, PluginBuilder builder, GitPluginSource git) throws IOException, BuildProblem, Exception {
+    /** @param go false once taskhost stops: the warm-up ends at its next stage */
+    static void run(Path work, PluginBuilder builder, GitPluginSource git, BooleanSupplier go)
+            throws IOException, BuildProblem, Exception {
+        if (!go.getAsBoolean()) {
+            return;
+        }
         Path dir = Files.createTempDirectory(work, "warmup-");
         try {
             Path origin = Files.createDirectories(dir.resolve("origin"));
@@ -33,7 +39,13 @@ final class WarmUp {
                 repo.commit().setMessage("warm-up").setAuthor("taskhost", "taskhost@localhost")
                         .setCommitter("taskhost", "taskhost@localhost").setSign(false).call();
             }
+            if (!go.getAsBoolean()) {
+                return;
+            }
             FetchedSource source = git.fetch(origin.toUri().toString(), "main", "", null, dir.resolve("clone"));
+            if (!go.getAsBoolean()) {
+                return;
+            }
             builder.build("warmup", source);
         } finally {
             PluginStore.deleteTree(dir);

@@ -99,7 +99,7 @@ final class BleConnection implements AutoCloseable {
     }
 
     private String adapterName() {
-        return adapterPath.substring(adapterPath.lastIndexOf('/') + 1);
+        return BleNames.adapterName(adapterPath);
     }
 
     Characteristic characteristic(String uuid) {

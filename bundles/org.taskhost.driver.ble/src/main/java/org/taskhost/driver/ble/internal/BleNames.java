@@ -52,4 +52,9 @@ final class BleNames {
     static String devicePath(String adapterPath, String address) {
         return adapterPath + "/dev_" + address.toUpperCase(Locale.ROOT).replace(':', '_');
     }
+
+    /** @return the adapter's name ({@code hci0}) from its D-Bus object path */
+    static String adapterName(String adapterPath) {
+        return adapterPath.substring(adapterPath.lastIndexOf('/') + 1);
+    }
 }

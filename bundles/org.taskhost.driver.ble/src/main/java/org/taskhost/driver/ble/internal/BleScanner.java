@@ -64,29 +64,9 @@ final class BleScanner {
         if (found != null) {
             return found;
         }
-        Adapter1 adapter = client.remote(adapterPath, Adapter1.class);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            adapter.StartDiscovery();
-            while ((found = knownByName(adapterPath, name)) == null && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (DBusException | RuntimeException e) {
-            throw new BleException("scan for a device named like '" + glob + "' failed: " + e.getMessage(), e);
-        } finally {
-            try {
-                adapter.StopDiscovery();
-            } catch (DBusException | RuntimeException e) {
-                // the adapter went away: reported by the next attempt
-            }
-        }
-        if (found == null) {
-            throw new BleException("no device named like '" + glob + "' found by "
-                    + adapterPath.substring(adapterPath.lastIndexOf('/') + 1));
-        }
-        return found;
+        return scanUntil(adapterPath, () -> knownByName(adapterPath, name), System.nanoTime() + timeout.toNanos(),
+                "scan for a device named like '" + glob + "' failed",
+                "no device named like '" + glob + "' found by " + BleNames.adapterName(adapterPath));
     }
 
     private String knownByName(String adapterPath, Pattern name) throws BleException {
@@ -107,21 +87,36 @@ final class BleScanner {
 
     /** BlueZ knows only devices it has seen: scans until the device's object appears, or fails at the deadline. */
     void awaitDevice(String adapterPath, String devicePath, String address, long deadlineNanos) throws BleException {
-        String adapterName = adapterPath.substring(adapterPath.lastIndexOf('/') + 1);
+        String adapterName = BleNames.adapterName(adapterPath);
+        scanUntil(adapterPath, () -> exists(devicePath) ? devicePath : null, deadlineNanos,
+                "device " + address + " is not known to " + adapterName + " and a scan failed",
+                "device " + address + " not found by " + adapterName);
+    }
+
+    /** Something looked up on the bus while a scan runs; null while not there. */
+    @FunctionalInterface
+    private interface Lookup<T> {
+        T find() throws BleException;
+    }
+
+    /** Scans on the adapter until the lookup finds something or the deadline passes; the scan is stopped either way. */
+    private <T> T scanUntil(String adapterPath, Lookup<T> lookup, long deadlineNanos, String scanFailed, String notFound)
+            throws BleException {
         Adapter1 adapter = client.remote(adapterPath, Adapter1.class);
         try {
             adapter.StartDiscovery();
         } catch (DBusException | RuntimeException e) {
-            throw new BleException("device " + address + " is not known to " + adapterName + " and a scan failed: "
-                    + e.getMessage(), e);
+            throw new BleException(scanFailed + ": " + e.getMessage(), e);
         }
         try {
-            while (!exists(devicePath)) {
+            T found;
+            while ((found = lookup.find()) == null) {
                 if (System.nanoTime() > deadlineNanos) {
-                    throw new BleException("device " + address + " not found by " + adapterName);
+                    throw new BleException(notFound);
                 }
                 Thread.sleep(20);
             }
+            return found;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BleException("interrupted");
@@ -129,7 +124,7 @@ final class BleScanner {
             try {
                 adapter.StopDiscovery();
             } catch (DBusException | RuntimeException e) {
-                // the adapter went away: the next connect reports it
+                // the adapter went away: reported by the next attempt
             }
         }
     }
