@@ -44,7 +44,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * </ul>
  * Arguments: top folder, {@code latency}, {@code states} or {@code all}. Properties: {@code latency.n} (2000),
  * {@code latency.driver} ({@code ca} or {@code mqtt}), {@code states.bursts} (1,2,3,5), {@code states.seconds} (10),
- * {@code states.plugins} (100), {@code states.qos} (the subscriber's QoS, 1), {@code mqtt.jfr} (a file: a JFR
+ * {@code states.plugins} (100), {@code states.interval} (each plugin's cycle, 0.01 s), {@code states.qos} (the subscriber's QoS, 1), {@code states.subscriber} (true; false: no
+ * subscriber, the broker's acknowledgements are what is counted), {@code mqtt.jfr} (a file: a JFR
  * profile of taskhost over the states measurement).
  */
 public final class MqttBench {
@@ -310,7 +311,7 @@ public final class MqttBench {
                     public void cleanup() { }
                 }
                 """);
-        Files.writeString(dir.resolve("config.yaml"), "parameters:\n  interval: 0.01\npvs:\n  inputs:\n    BURST: {type: int, value: 0}\n");
+        Files.writeString(dir.resolve("config.yaml"), "parameters:\n  interval: " + System.getProperty("states.interval", "0.01") + "\npvs:\n  inputs:\n    BURST: {type: int, value: 0}\n");
         long t = System.nanoTime();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < plugins; i++) {
@@ -346,12 +347,16 @@ public final class MqttBench {
                 }
             }
         });
-        sub.subscribe(ROOT + "/" + NODE + "/plugins/+/state", qos).waitForCompletion(10_000);
+        boolean live = Boolean.parseBoolean(System.getProperty("states.subscriber", "true"));
+        if (live) {
+            sub.subscribe(ROOT + "/" + NODE + "/plugins/+/state", qos).waitForCompletion(10_000);
+        }
         String jfr = System.getProperty("mqtt.jfr", "");
         if (!jfr.isEmpty()) {
             jcmd("JFR.start", "name=mqttbench", "settings=profile");
         }
-        System.out.printf("states: subscriber QoS %d; each step: BURST set on all plugins, 3 s to settle, %d s measured%n", qos, seconds);
+        System.out.printf("states: %s; each step: BURST set on all plugins, 3 s to settle, %d s measured%n",
+                live ? "subscriber QoS " + qos : "no subscriber (the broker's acknowledgements only)", seconds);
         for (int burst : bursts) {
             for (String name : names) {
                 put(name, "BURST", burst);
@@ -362,11 +367,12 @@ public final class MqttBench {
             Snapshot b = snapshot(names, received);
             double s = (b.nanos - a.nanos) / 1e9;
             System.out.printf("  BURST %d (offered ~%,d/s): plugins changed %,.0f/s; subscriber received %,.0f/s; taskhost published"
-                    + " (acknowledged, PV values included) %,.0f/s, of which PV values %,.0f/s; not_sent %,d, failed %,d;"
+                    + " (acknowledged, PV values included) %,.0f/s, of which PV values %,.0f/s (states %,.0f/s); not_sent %,d, failed %,d;"
                     + " into the offline buffer %,d, dropped from it %,d; superseded before sending %,d;"
                     + " CPU: taskhost %.0f %%, mosquitto %.0f %%, this JVM %.0f %%, other processes %.0f %% (of %d cores)%n", burst,
-                    plugins * burst * 100, (b.changes - a.changes) / s, (b.received - a.received) / s,
-                    (b.published - a.published) / s, (b.pv - a.pv) / s, b.notSent - a.notSent, b.failed - a.failed,
+                    Math.round(plugins * burst / Double.parseDouble(System.getProperty("states.interval", "0.01"))), (b.changes - a.changes) / s, (b.received - a.received) / s,
+                    (b.published - a.published) / s, (b.pv - a.pv) / s,
+                    (b.published - a.published - (b.pv - a.pv)) / s, b.notSent - a.notSent, b.failed - a.failed,
                     b.buffered - a.buffered, b.dropped - a.dropped, b.superseded - a.superseded,
                     100 * (b.cpu[0] - a.cpu[0]) / 1e9 / s, 100 * (b.cpu[1] - a.cpu[1]) / 1e9 / s, 100 * (b.cpu[2] - a.cpu[2]) / 1e9 / s,
                     100 * ((b.cpu[3] - a.cpu[3]) - (b.cpu[0] - a.cpu[0]) - (b.cpu[1] - a.cpu[1]) - (b.cpu[2] - a.cpu[2])) / 1e9 / s,
@@ -420,10 +426,15 @@ public final class MqttBench {
             stale += newest.get(i) == n ? 0 : 1;
             staleRetained += retained.get(i) == n ? 0 : 1;
         }
-        System.out.printf("states: after the last step the subscriber received %,d more in %.1f s; in all the plugins changed %,d times,"
+        if (!live) {
+            System.out.printf("states: no live subscriber; a new subscriber's retained state is not the current one for %d of %d%n",
+                    staleRetained, plugins);
+        } else {
+            System.out.printf("states: after the last step the subscriber received %,d more in %.1f s; in all the plugins changed %,d times,"
                 + " the newest changes the subscriber saw sum to %,d; the last MESSAGE of %d of %d plugins never reached the subscriber,"
                 + " and a new subscriber's retained state is not the current one for %d of %d%n",
                 last - before, drained, changed, seen, stale, plugins, staleRetained, plugins);
+        }
         System.out.println("states: taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "not_sent", "failed",
                 "buffered_total", "buffer_dropped", "buffered", "states_superseded", "states_waiting"));
         sub.disconnect().waitForCompletion(5000);
@@ -443,7 +454,9 @@ public final class MqttBench {
                 received.incrementAndGet();
             }
         });
-        sub.subscribe(ROOT + "/raw/+/state", qos).waitForCompletion(10_000);
+        if (Boolean.parseBoolean(System.getProperty("states.subscriber", "true"))) {
+            sub.subscribe(ROOT + "/raw/+/state", qos).waitForCompletion(10_000);
+        }
         MqttAsyncClient pub = client("bench-raw-pub", new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage m) {

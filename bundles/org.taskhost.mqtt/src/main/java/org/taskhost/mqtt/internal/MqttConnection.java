@@ -93,10 +93,10 @@ final class MqttConnection implements StateSink {
             options.setPassword(settings.password().toCharArray());
         }
         if (settings.url().startsWith("ssl:")) {
-            options.setSocketFactory(NoDelaySockets.tls(connection.socketFactory() != null ? connection.socketFactory()
+            options.setSocketFactory(BrokerSockets.tls(connection.socketFactory() != null ? connection.socketFactory()
                     : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault()));
         } else {
-            options.setSocketFactory(NoDelaySockets.tcp());
+            options.setSocketFactory(BrokerSockets.tcp());
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("taskhost-mqtt").factory());
         drainer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("taskhost-mqtt-buffer").factory());

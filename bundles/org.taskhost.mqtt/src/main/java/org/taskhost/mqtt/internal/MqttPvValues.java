@@ -19,8 +19,11 @@ import org.taskhost.api.runtime.PluginRuntime;
  */
 final class MqttPvValues implements PvListener {
 
-    /** One value of one PV, as it will be published. */
-    record Value(String topic, String json) {
+    /** One value of one PV; its topic and JSON are built only if it is sent, not for every value the throttle coalesces. */
+    record Value(String plugin, String name, PvValue value, String unit) {
+        String json() {
+            return Payloads.pv(value, unit);
+        }
     }
 
     private final PluginRuntime runtime;
@@ -39,7 +42,7 @@ final class MqttPvValues implements PvListener {
         this.runtime = runtime;
         this.settings = settings;
         this.throttle = new PvThrottle<>(intervalNanos, System::nanoTime, scheduler, (pv, v) -> {
-            if (publish.test(v.topic(), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            if (publish.test(settings.pvTopic(v.plugin(), v.name()), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 sent.incrementAndGet();
             } else {
                 notSent.incrementAndGet();
@@ -59,7 +62,7 @@ final class MqttPvValues implements PvListener {
         if (plugin.isEmpty()) {
             return;
         }
-        throttle.offer(full, new Value(settings.pvTopic(plugin.get(), name), Payloads.pv(value, pv.spec() == null ? null : pv.spec().unit())));
+        throttle.offer(full, new Value(plugin.get(), name, value, pv.spec() == null ? null : pv.spec().unit()));
     }
 
     private Optional<String> plugin(String prefix) {

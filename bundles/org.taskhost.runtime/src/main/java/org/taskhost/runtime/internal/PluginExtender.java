@@ -262,7 +262,12 @@ public class PluginExtender implements PluginRuntime {
         props.put(ManagedPlugin.NAME, plugin.name());
         props.put(ManagedPlugin.KIND, plugin.kind().name());
         e.created(plugin, bundle.getBundleContext().registerService(ManagedPlugin.class, plugin, props));
-        views.pluginEvent(new PluginEvent(plugin.name(), PluginEvent.Type.STARTED, plugin.state(), Instant.now()));
+        if (plugin instanceof Runner runner) {
+            // its state read under the lock that orders its own events: initialize() may already be changing it
+            runner.announce(PluginEvent.Type.STARTED);
+        } else {
+            views.pluginEvent(new PluginEvent(plugin.name(), PluginEvent.Type.STARTED, plugin.state(), Instant.now()));
+        }
     }
 
     /** A plugin for the bundle, started; whatever goes wrong gives a plugin in ERROR that says what, never a lost bundle. */

@@ -171,15 +171,27 @@ abstract class AbstractRunner implements Runner {
     private synchronized void update(Enum<?> next, String text, System.Logger.Level level) {
         boolean changed = next != status || !text.equals(message);
         if (changed) {
-            log.log(level, "STATUS " + next + ": " + text);
+            log.log(level, () -> "STATUS " + next + ": " + text);
         }
         status = next;
         message = text;
-        pvs.get(DefaultPvs.STATUS).set(next.ordinal());
-        pvs.get(DefaultPvs.MESSAGE).set(text);
+        // a PV is set only when its value changes: every view hears of each set
+        PvImpl statusPv = pvs.get(DefaultPvs.STATUS);
+        if (statusPv.getDouble() != next.ordinal()) {
+            statusPv.set(next.ordinal());
+        }
+        PvImpl messagePv = pvs.get(DefaultPvs.MESSAGE);
+        if (!text.equals(messagePv.value().value())) {
+            messagePv.set(text);
+        }
         if (changed) {
             setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STATE_CHANGED, state(), Instant.now()));
         }
+    }
+
+    @Override
+    public final synchronized void announce(PluginEvent.Type type) {
+        setup.events().accept(new PluginEvent(name(), type, state(), Instant.now()));
     }
 
     protected final Enum<?> status() {

@@ -140,6 +140,6 @@ public final class JobRunner extends AbstractRunner {
     public void stop() {
         executor.shutdown(seconds("cleanup_timeout", 10));
         stopped();
-        setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STOPPED, state(), Instant.now()));
+        announce(PluginEvent.Type.STOPPED);
     }
 }

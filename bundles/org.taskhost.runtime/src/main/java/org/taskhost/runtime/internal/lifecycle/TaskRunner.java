@@ -1,7 +1,6 @@
 package org.taskhost.runtime.internal.lifecycle;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -280,6 +279,6 @@ public final class TaskRunner extends AbstractRunner {
         if (!failed) {
             status(TaskStatus.END, "Task stopped");
         }
-        setup.events().accept(new PluginEvent(name(), PluginEvent.Type.STOPPED, state(), Instant.now()));
+        announce(PluginEvent.Type.STOPPED);
     }
 }

@@ -3,13 +3,18 @@ package org.taskhost.runtime.internal.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.taskhost.runtime.internal.config.ConfigParser;
 import org.taskhost.api.pv.PutRejectedException;
+import org.taskhost.api.runtime.PluginEvent;
+import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.TaskStatus;
 
 class TaskRunnerTest {
@@ -258,5 +263,63 @@ class TaskRunnerTest {
         assertThat(r.state().message()).isEqualTo("Link SRC lost");
         assertThat(r.pv("MESSAGE").get()).isEqualTo("Link SRC lost");
         assertThat(status(r)).isEqualTo("INIT");
+    }
+
+    /**
+     * The runtime announces STARTED while initialize() may already be changing the state on the plugin's thread: the
+     * announced state is read in the same order as the plugin's own events, so the last event a view gets is never
+     * older than one before it.
+     */
+    @Test
+    void anAnnouncedEventWaitsForAChangeInProgressAndCarriesTheNewerState() throws Exception {
+        List<PluginEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PluginSetup setup = new PluginSetup("ordered", "T:ORDERED", new ConfigParser("config.yaml").parse(TRIGGERED), "1.0", 1,
+                fixture.clocks, e -> {
+                    if (e.state().message().equals("Ready for trigger") && e.type() == PluginEvent.Type.STATE_CHANGED) {
+                        inside.countDown();
+                        awaitUninterruptibly(release);
+                    }
+                    events.add(e);
+                });
+        TaskRunner r = new TaskRunner(setup, new ScriptedTask());
+        try {
+            // the change may be told on the starting thread itself (initialize() done before start() returns)
+            Thread.ofPlatform().start(r::start);
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch announced = new CountDownLatch(1);
+            Thread.ofPlatform().start(() -> {
+                r.announce(PluginEvent.Type.STARTED);
+                announced.countDown();
+            });
+            assertThat(announced.await(300, TimeUnit.MILLISECONDS)).as("announced while a change is being told").isFalse();
+            release.countDown();
+            assertThat(announced.await(10, TimeUnit.SECONDS)).isTrue();
+
+            PluginEvent last = events.get(events.size() - 1);
+            assertThat(last.type()).isEqualTo(PluginEvent.Type.STARTED);
+            assertThat(last.state().message()).isEqualTo("Ready for trigger");
+            assertThat(last.state().phase()).isEqualTo(PluginPhase.READY);
+        } finally {
+            release.countDown();
+            r.stop();
+        }
+    }
+
+    /** The plugin's thread may carry an interrupt from its watchdog: the wait must hold all the same. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (latch.getCount() > 0 && System.nanoTime() < end) {
+            try {
+                latch.await(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException x) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

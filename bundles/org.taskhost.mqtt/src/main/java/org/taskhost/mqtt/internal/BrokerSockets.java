@@ -1,6 +1,8 @@
 package org.taskhost.mqtt.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -9,22 +11,75 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Sockets with {@code TCP_NODELAY}: without it, a small publish waits for the acknowledgement of the one before
- * (Nagle's algorithm), about 40 ms whenever the connection also receives (commands, triggers, subscriptions), as the
- * MQTT benchmark measured. Paho creates an unconnected socket and connects it itself, so the option is set there.
+ * The sockets Paho connects to the broker with.
+ * <ul>
+ * <li>{@code TCP_NODELAY}: without it, a small publish waits for the acknowledgement of the one before (Nagle's
+ * algorithm), about 40 ms whenever the connection also receives (commands, triggers, subscriptions), as the MQTT
+ * benchmark measured.</li>
+ * <li>Plain TCP input read in blocks ({@link BlockInputStream}): Paho reads each packet in three or four reads of a
+ * few bytes, each a system call on a bare socket stream, and under load the broker's acknowledgements arrive by the
+ * hundred.</li>
+ * <li>Plain TCP output written by a thread of its own ({@link CoalescingOutputStream}): what Paho's sender flushes
+ * while a write is in progress goes out in the next write, not a system call and a segment per packet.</li>
+ * </ul>
+ * Paho creates an unconnected socket and connects it itself, so the options are set there.
  */
-final class NoDelaySockets {
+final class BrokerSockets {
 
-    private NoDelaySockets() {
+    private BrokerSockets() {
     }
 
-    /** @return plain TCP sockets with no delay */
+    /** A socket whose input stream reads in blocks and whose output is written by a thread of its own. */
+    private static final class BrokerSocket extends Socket {
+        private InputStream in;
+        private CoalescingOutputStream out;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new BlockInputStream(super.getInputStream());
+            }
+            return in;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = new CoalescingOutputStream(super.getOutputStream(), this::abort, "taskhost-mqtt-socket");
+            }
+            return out;
+        }
+
+        /** What Paho sent last (its DISCONNECT) goes out before the socket closes. */
+        @Override
+        public void close() throws IOException {
+            CoalescingOutputStream o;
+            synchronized (this) {
+                o = out;
+            }
+            if (o != null) {
+                o.finish();
+            }
+            super.close();
+        }
+
+        /** After a failed write: the socket closes without waiting for anything pending. */
+        private void abort() {
+            try {
+                super.close();
+            } catch (IOException e) {
+                // closing a broken socket: nothing more to do
+            }
+        }
+    }
+
+    /** @return plain TCP sockets with no delay, read in blocks, written from a thread of their own */
     static SocketFactory tcp() {
         SocketFactory d = SocketFactory.getDefault();
         return new SocketFactory() {
             @Override
             public Socket createSocket() throws IOException {
-                return noDelay(d.createSocket());
+                return noDelay(new BrokerSocket());
             }
 
             @Override
