@@ -1,6 +1,5 @@
 package org.taskhost.mqtt.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -78,15 +77,15 @@ final class BrokerMessaging implements Messaging {
         };
     }
 
+    /** @return what is wrong with a topic to publish on (Paho's own check: length, no wildcards; and no NUL), or null */
     static String topicProblem(String topic) {
         if (topic == null || topic.isEmpty()) {
             return "the topic must not be empty";
         }
-        if (topic.contains("+") || topic.contains("#")) {
-            return "a topic to publish on must not contain wildcards, got '" + topic + "'";
-        }
-        if (topic.getBytes(StandardCharsets.UTF_8).length > 65_535) {
-            return "the topic is longer than 65535 bytes";
+        try {
+            MqttTopic.validate(topic, false);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "topic '" + topic + "': " + e.getMessage();
         }
         return topic.indexOf('\0') >= 0 ? "the topic must not contain a NUL character" : null;
     }

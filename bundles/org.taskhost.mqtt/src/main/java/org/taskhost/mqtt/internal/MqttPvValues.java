@@ -20,16 +20,15 @@ import org.taskhost.api.runtime.PluginRuntime;
 final class MqttPvValues implements PvListener {
 
     /** One value of one PV; its topic and JSON are built only if it is sent, not for every value the throttle coalesces. */
-    record Value(String plugin, String name, PvValue value, String unit) {
+    record Value(String prefix, String name, PvValue value, String unit) {
         String json() {
             return Payloads.pv(value, unit);
         }
     }
 
     private final PluginRuntime runtime;
-    private final MqttSettings settings;
     private final PvThrottle<String, Value> throttle;
-    /** PV prefix ({@code prefix:PLUGIN}) -> plugin name, checked against the model at each use */
+    /** PV prefix ({@code prefix:PLUGIN}) -> plugin name, checked against the model before each send */
     private final Map<String, String> plugins = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong notSent = new AtomicLong();
@@ -40,9 +39,12 @@ final class MqttPvValues implements PvListener {
     MqttPvValues(PluginRuntime runtime, MqttSettings settings, long intervalNanos, PvThrottle.Scheduler scheduler,
             BiPredicate<String, byte[]> publish) {
         this.runtime = runtime;
-        this.settings = settings;
         this.throttle = new PvThrottle<>(intervalNanos, System::nanoTime, scheduler, (pv, v) -> {
-            if (publish.test(settings.pvTopic(v.plugin(), v.name()), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            Optional<String> plugin = current(v.prefix());
+            if (plugin.isEmpty()) {
+                return;
+            }
+            if (publish.test(settings.pvTopic(plugin.get(), v.name()), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 sent.incrementAndGet();
             } else {
                 notSent.incrementAndGet();
@@ -54,15 +56,27 @@ final class MqttPvValues implements PvListener {
     public void changed(Pv pv, PvValue value) {
         String full = pv.fullName();
         String name = pv.name();
-        if (full == null || name == null || value == null || !full.endsWith(":" + name)) {
+        if (full == null || name == null || value == null || full.length() <= name.length() || !full.endsWith(name)
+                || full.charAt(full.length() - name.length() - 1) != ':') {
             return;
         }
         String prefix = full.substring(0, full.length() - name.length() - 1);
-        Optional<String> plugin = plugin(prefix);
-        if (plugin.isEmpty()) {
-            return;
+        if (plugin(prefix).isPresent()) {
+            throttle.offer(full, new Value(prefix, name, value, pv.spec() == null ? null : pv.spec().unit()));
         }
-        throttle.offer(full, new Value(plugin.get(), name, value, pv.spec() == null ? null : pv.spec().unit()));
+    }
+
+    /**
+     * The plugin that has the prefix now. The cache may name a plugin removed since (another one, added with the same
+     * {@code prefix:}, owns the PV), so it is checked against the model: only at a send, at most once per PV per interval.
+     */
+    private Optional<String> current(String prefix) {
+        Optional<String> cached = plugin(prefix);
+        if (cached.isPresent() && runtime.plugin(cached.get()).map(PluginInfo::pvPrefix).filter(prefix::equals).isPresent()) {
+            return cached;
+        }
+        plugins.clear();
+        return plugin(prefix);
     }
 
     private Optional<String> plugin(String prefix) {

@@ -1,0 +1,114 @@
+package org.taskhost.mqtt.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.taskhost.api.pv.AlarmSeverity;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvValue;
+import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginInfo;
+import org.taskhost.api.runtime.PluginRuntime;
+
+class MqttPvValuesTest {
+
+    private final List<PluginInfo> model = new CopyOnWriteArrayList<>();
+    private final List<String> published = new CopyOnWriteArrayList<>();
+    private final MqttPvValues values = new MqttPvValues(new ModelStub(), new MqttSettings("tcp://b:1883", "c", null, null, "th", "n1"),
+            0, (task, nanos) -> task.run(), (topic, payload) -> published.add(topic + " " + new String(payload, StandardCharsets.UTF_8)));
+
+    @Test
+    void aValueGoesOutUnderThePluginThatOwnsItsPrefix() {
+        model.add(plugin("monitor", "BL:MON"));
+
+        values.changed(pv("BL:MON:TEMP", "TEMP"), value(21.5));
+
+        assertThat(published).singleElement().asString().startsWith("th/n1/plugins/monitor/pvs/TEMP {").contains("21.5");
+    }
+
+    @Test
+    void aPrefixTakenOverByAnotherPluginIsPublishedUnderTheNewOneBeforeAnyLifecycleEvent() {
+        model.add(plugin("old", "BL:SHARED"));
+        values.changed(pv("BL:SHARED:X", "X"), value(1));
+        model.clear();
+        model.add(plugin("new", "BL:SHARED"));
+
+        values.changed(pv("BL:SHARED:X", "X"), value(2));
+
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0)).startsWith("th/n1/plugins/old/pvs/X ");
+        assertThat(published.get(1)).startsWith("th/n1/plugins/new/pvs/X ");
+    }
+
+    @Test
+    void aPvOfNoPluginIsNotPublished() {
+        model.add(plugin("monitor", "BL:MON"));
+
+        values.changed(pv("OTHER:TEMP", "TEMP"), value(3));
+        values.changed(pv("TEMP", "TEMP"), value(4));
+
+        assertThat(published).isEmpty();
+    }
+
+    private static PvValue value(double v) {
+        return new PvValue(v, Instant.parse("2026-12-01T12:00:00Z"), AlarmSeverity.NO_ALARM, null);
+    }
+
+    private static Pv pv(String fullName, String name) {
+        return (Pv) Proxy.newProxyInstance(Pv.class.getClassLoader(), new Class<?>[] {Pv.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "fullName" -> fullName;
+                    case "name" -> name;
+                    case "spec" -> null;
+                    case "toString" -> fullName;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static PluginInfo plugin(String name, String prefix) {
+        Map<String, Object> answers = Map.of("name", name, "pvPrefix", prefix, "toString", name);
+        return (PluginInfo) Proxy.newProxyInstance(PluginInfo.class.getClassLoader(), new Class<?>[] {PluginInfo.class},
+                (proxy, method, args) -> {
+                    Object a = answers.get(method.getName());
+                    if (a == null) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return a;
+                });
+    }
+
+    private final class ModelStub implements PluginRuntime {
+        @Override
+        public List<PluginInfo> plugins() {
+            return List.copyOf(model);
+        }
+
+        @Override
+        public Optional<PluginInfo> plugin(String name) {
+            return model.stream().filter(p -> p.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public Optional<ManagedPlugin> running(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public PluginInfo start(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PluginInfo stop(String name) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
