@@ -44,8 +44,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * </ul>
  * Arguments: top folder, {@code latency}, {@code states} or {@code all}. Properties: {@code latency.n} (2000),
  * {@code latency.driver} ({@code ca} or {@code mqtt}), {@code states.bursts} (1,2,3,5), {@code states.seconds} (10),
- * {@code states.plugins} (100), {@code states.interval} (each plugin's cycle, 0.01 s), {@code states.qos} (the subscriber's QoS, 1), {@code states.subscriber} (true; false: no
- * subscriber, the broker's acknowledgements are what is counted), {@code mqtt.jfr} (a file: a JFR
+ * {@code states.plugins} (100), {@code states.interval} (each plugin's cycle, 0.01 s), {@code states.qos} (the subscriber's QoS, 1), {@code states.subscriber} (true: a Paho
+ * client in this JVM; {@code mosquitto_sub}: Debian's C client; false: no subscriber, the broker's acknowledgements
+ * are what is counted), {@code mqtt.jfr} (a file: a JFR
  * profile of taskhost over the states measurement).
  */
 public final class MqttBench {
@@ -329,26 +330,19 @@ public final class MqttBench {
         AtomicLong received = new AtomicLong();
         AtomicLongArray newest = new AtomicLongArray(plugins);
         int qos = Integer.getInteger("states.qos", 1);
+        String subscriber = System.getProperty("states.subscriber", "true");
+        boolean live = !subscriber.equals("false");
+        StateCounter counter = new StateCounter(received, newest);
         MqttAsyncClient sub = client("bench-states-sub", new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage m) {
-                received.incrementAndGet();
-                int i = topic.indexOf("/churn");
-                String p = new String(m.getPayload(), StandardCharsets.UTF_8);
-                int k = p.indexOf("\"message\":\"m");
-                if (i >= 0 && k >= 0) {
-                    int plugin = Integer.parseInt(topic.substring(i + 6, i + 9));
-                    int from = k + 12;
-                    int to = from;
-                    while (to < p.length() && Character.isDigit(p.charAt(to))) {
-                        to++;
-                    }
-                    newest.accumulateAndGet(plugin, Long.parseLong(p.substring(from, to)), Math::max);
-                }
+                counter.arrived(topic, new String(m.getPayload(), StandardCharsets.UTF_8));
             }
         });
-        boolean live = Boolean.parseBoolean(System.getProperty("states.subscriber", "true"));
-        if (live) {
+        Process cSubscriber = null;
+        if (subscriber.equals("mosquitto_sub")) {
+            cSubscriber = mosquittoSub(ROOT + "/" + NODE + "/plugins/+/state", qos, counter);
+        } else if (live) {
             sub.subscribe(ROOT + "/" + NODE + "/plugins/+/state", qos).waitForCompletion(10_000);
         }
         String jfr = System.getProperty("mqtt.jfr", "");
@@ -356,7 +350,7 @@ public final class MqttBench {
             jcmd("JFR.start", "name=mqttbench", "settings=profile");
         }
         System.out.printf("states: %s; each step: BURST set on all plugins, 3 s to settle, %d s measured%n",
-                live ? "subscriber QoS " + qos : "no subscriber (the broker's acknowledgements only)", seconds);
+                live ? subscriber.replace("true", "Paho") + " subscriber, QoS " + qos : "no subscriber (the broker's acknowledgements only)", seconds);
         for (int burst : bursts) {
             for (String name : names) {
                 put(name, "BURST", burst);
@@ -439,6 +433,55 @@ public final class MqttBench {
                 "buffered_total", "buffer_dropped", "buffered", "states_superseded", "states_waiting"));
         sub.disconnect().waitForCompletion(5000);
         sub.close();
+        if (cSubscriber != null) {
+            cSubscriber.destroy();
+        }
+    }
+
+    /** What the states' subscriber got: how many, and the newest MESSAGE number of each plugin. */
+    private record StateCounter(AtomicLong received, AtomicLongArray newest) {
+        void arrived(String topic, String payload) {
+            received.incrementAndGet();
+            int i = topic.indexOf("/churn");
+            int k = payload.indexOf("\"message\":\"m");
+            if (i >= 0 && k >= 0) {
+                int plugin = Integer.parseInt(topic.substring(i + 6, i + 9));
+                int from = k + 12;
+                int to = from;
+                while (to < payload.length() && Character.isDigit(payload.charAt(to))) {
+                    to++;
+                }
+                newest.accumulateAndGet(plugin, Long.parseLong(payload.substring(from, to)), Math::max);
+            }
+        }
+    }
+
+    /**
+     * Debian's mosquitto_sub (a C client, far cheaper per message than Paho) as the subscriber: one line per message,
+     * the topic, a space, the payload; it is subscribed once it has printed its first retained message.
+     */
+    private Process mosquittoSub(String filter, int qos, StateCounter counter) throws Exception {
+        Process p = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(broker.port), "-i", "bench-states-csub",
+                "-q", String.valueOf(qos), "-v", "-t", filter).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().daemon().name("mosquitto_sub reader").start(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    int space = line.indexOf(' ');
+                    if (space > 0) {
+                        counter.arrived(line.substring(0, space), line.substring(space + 1));
+                    }
+                    first.countDown();
+                }
+            } catch (java.io.IOException e) {
+                // the process ended
+            }
+        });
+        if (!first.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("mosquitto_sub received no retained state in 10 s");
+        }
+        return p;
     }
 
     /**
@@ -454,7 +497,13 @@ public final class MqttBench {
                 received.incrementAndGet();
             }
         });
-        if (Boolean.parseBoolean(System.getProperty("states.subscriber", "true"))) {
+        String subscriber = System.getProperty("states.subscriber", "true");
+        Process cSubscriber = null;
+        if (subscriber.equals("mosquitto_sub")) {
+            // a retained message for it to wait on
+            sub.publish(ROOT + "/raw/0/state", "{}".getBytes(StandardCharsets.UTF_8), 1, true).waitForCompletion(10_000);
+            cSubscriber = mosquittoSub(ROOT + "/raw/+/state", qos, new StateCounter(received, new AtomicLongArray(1)));
+        } else if (!subscriber.equals("false")) {
             sub.subscribe(ROOT + "/raw/+/state", qos).waitForCompletion(10_000);
         }
         MqttAsyncClient pub = client("bench-raw-pub", new Callback() {
@@ -500,6 +549,9 @@ public final class MqttBench {
         pub.close();
         sub.disconnect().waitForCompletion(5000);
         sub.close();
+        if (cSubscriber != null) {
+            cSubscriber.destroy();
+        }
     }
 
     private record Snapshot(long nanos, long received, long changes, long published, long pv, long notSent, long failed, long[] cpu,

@@ -20,7 +20,7 @@ import org.taskhost.api.runtime.PluginRuntime;
 final class MqttPvValues implements PvListener {
 
     /** One value of one PV; its topic and JSON are built only if it is sent, not for every value the throttle coalesces. */
-    record Value(String prefix, String name, PvValue value, String unit) {
+    record Value(Pv pv, String prefix, String name, PvValue value, String unit) {
         String json() {
             return Payloads.pv(value, unit);
         }
@@ -40,7 +40,7 @@ final class MqttPvValues implements PvListener {
             BiPredicate<String, byte[]> publish) {
         this.runtime = runtime;
         this.throttle = new PvThrottle<>(intervalNanos, System::nanoTime, scheduler, (pv, v) -> {
-            Optional<String> plugin = current(v.prefix());
+            Optional<String> plugin = owner(v.pv(), v.prefix());
             if (plugin.isEmpty()) {
                 return;
             }
@@ -62,17 +62,18 @@ final class MqttPvValues implements PvListener {
         }
         String prefix = full.substring(0, full.length() - name.length() - 1);
         if (plugin(prefix).isPresent()) {
-            throttle.offer(full, new Value(prefix, name, value, pv.spec() == null ? null : pv.spec().unit()));
+            throttle.offer(full, new Value(pv, prefix, name, value, pv.spec() == null ? null : pv.spec().unit()));
         }
     }
 
     /**
-     * The plugin that has the prefix now. The cache may name a plugin removed since (another one, added with the same
-     * {@code prefix:}, owns the PV), so it is checked against the model: only at a send, at most once per PV per interval.
+     * The plugin that has the PV now. The cache may name a plugin removed since (another one, added with the same
+     * {@code prefix:}, owns the PV), so it is checked against the running plugin's own PVs at each send (at most once
+     * per PV per interval), and read again from the model when it does not hold.
      */
-    private Optional<String> current(String prefix) {
+    private Optional<String> owner(Pv pv, String prefix) {
         Optional<String> cached = plugin(prefix);
-        if (cached.isPresent() && runtime.plugin(cached.get()).map(PluginInfo::pvPrefix).filter(prefix::equals).isPresent()) {
+        if (cached.isPresent() && runtime.running(cached.get()).filter(p -> p.pvs().contains(pv)).isPresent()) {
             return cached;
         }
         plugins.clear();

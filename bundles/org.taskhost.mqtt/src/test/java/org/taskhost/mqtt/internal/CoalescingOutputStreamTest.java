@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,22 +57,76 @@ class CoalescingOutputStreamTest {
     }
 
     @Test
-    void packetsFlushedDuringAWriteGoOutTogetherInOrder() throws Exception {
+    void whileFlushesAreDensePacketsFlushedDuringAWriteGoOutTogetherInOrder() throws Exception {
         Target target = new Target();
         CoalescingOutputStream out = new CoalescingOutputStream(target, () -> { }, "test-writer");
-
-        out.write(new byte[] {1, 1}, 0, 2);
-        out.flush();
+        Thread first = Thread.ofPlatform().start(() -> {
+            try {
+                out.write(new byte[] {1, 1}, 0, 2);
+                out.flush();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
         assertThat(target.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
         for (byte p = 2; p <= 4; p++) {
             out.write(new byte[] {p, p, p}, 0, 3);
             out.flush();
         }
         target.release.countDown();
+        first.join();
         out.finish();
 
         assertThat(target.bytes()).containsExactly(1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4);
         assertThat(target.writes()).containsExactly(2, 9);
+    }
+
+    @Test
+    void aSparseFlushWritesOnTheCallersThread() throws Exception {
+        List<String> writers = new ArrayList<>();
+        OutputStream target = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("single-byte write");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writers.add(Thread.currentThread().getName());
+            }
+        };
+        CoalescingOutputStream out = new CoalescingOutputStream(target, () -> { }, "test-writer");
+
+        out.write(new byte[] {1}, 0, 1);
+        out.flush();
+
+        assertThat(writers).containsExactly(Thread.currentThread().getName());
+        out.finish();
+    }
+
+    @Test
+    void denseFlushesAreWrittenByTheStreamsThread() throws Exception {
+        List<String> writers = new CopyOnWriteArrayList<>();
+        OutputStream target = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("single-byte write");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writers.add(Thread.currentThread().getName());
+            }
+        };
+        CoalescingOutputStream out = new CoalescingOutputStream(target, () -> { }, "test-writer");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!writers.contains("test-writer") && System.nanoTime() < end) {
+            out.write(new byte[] {1}, 0, 1);
+            out.flush();
+        }
+        out.finish();
+
+        assertThat(writers).contains("test-writer");
     }
 
     @Test
@@ -91,6 +146,7 @@ class CoalescingOutputStreamTest {
     void aFailedWriteIsReportedToTheNextCallerAndRunsTheFailureAction() throws Exception {
         Target target = new Target();
         target.fail = new IOException("Broken pipe");
+        target.release.countDown();
         AtomicInteger aborted = new AtomicInteger();
         CountDownLatch failed = new CountDownLatch(1);
         CoalescingOutputStream out = new CoalescingOutputStream(target, () -> {
@@ -99,7 +155,11 @@ class CoalescingOutputStreamTest {
         }, "test-writer");
 
         out.write(new byte[] {1}, 0, 1);
-        out.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            assertThat(e).hasMessage("Broken pipe");
+        }
         assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThatThrownBy(() -> out.write(new byte[] {2}, 0, 1)).isInstanceOf(IOException.class).hasMessage("Broken pipe");
@@ -125,8 +185,14 @@ class CoalescingOutputStreamTest {
     void aWriterWaitsWhileTheLimitIsPendingAndGoesOnOnceItIsWritten() throws Exception {
         Target target = new Target();
         CoalescingOutputStream out = new CoalescingOutputStream(target, () -> { }, "test-writer");
-        out.write(new byte[] {0}, 0, 1);
-        out.flush();
+        Thread first = Thread.ofPlatform().start(() -> {
+            try {
+                out.write(new byte[] {0}, 0, 1);
+                out.flush();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
         assertThat(target.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
         out.write(new byte[CoalescingOutputStream.LIMIT - 10], 0, CoalescingOutputStream.LIMIT - 10);
 
@@ -143,6 +209,7 @@ class CoalescingOutputStreamTest {
         target.release.countDown();
         assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
         late.join();
+        first.join();
         out.flush();
         out.finish();
         assertThat(target.bytes()).hasSize(1 + CoalescingOutputStream.LIMIT - 10 + 100);
