@@ -83,18 +83,8 @@ class CoalescingOutputStreamTest {
 
     @Test
     void aSparseFlushWritesOnTheCallersThread() throws Exception {
-        List<String> writers = new ArrayList<>();
-        OutputStream target = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new AssertionError("single-byte write");
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                writers.add(Thread.currentThread().getName());
-            }
-        };
+        List<String> writers = new CopyOnWriteArrayList<>();
+        OutputStream target = writtenBy(writers);
         CoalescingOutputStream out = new CoalescingOutputStream(target, () -> { }, "test-writer");
 
         out.write(new byte[] {1}, 0, 1);
@@ -107,17 +97,7 @@ class CoalescingOutputStreamTest {
     @Test
     void denseFlushesAreWrittenByTheStreamsThread() throws Exception {
         List<String> writers = new CopyOnWriteArrayList<>();
-        OutputStream target = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new AssertionError("single-byte write");
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                writers.add(Thread.currentThread().getName());
-            }
-        };
+        OutputStream target = writtenBy(writers);
         CoalescingOutputStream out = new CoalescingOutputStream(target, () -> { }, "test-writer");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!writers.contains("test-writer") && System.nanoTime() < end) {
@@ -213,5 +193,20 @@ class CoalescingOutputStreamTest {
         out.flush();
         out.finish();
         assertThat(target.bytes()).hasSize(1 + CoalescingOutputStream.LIMIT - 10 + 100);
+    }
+
+    /** A target that records the name of the thread of each write. */
+    private static OutputStream writtenBy(List<String> writers) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("single-byte write");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writers.add(Thread.currentThread().getName());
+            }
+        };
     }
 }

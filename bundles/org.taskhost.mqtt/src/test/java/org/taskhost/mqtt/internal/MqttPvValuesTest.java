@@ -7,22 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.taskhost.api.pv.AlarmSeverity;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvValue;
-import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginInfo;
-import org.taskhost.api.runtime.PluginRuntime;
 
 class MqttPvValuesTest {
 
     private final List<PluginInfo> model = new CopyOnWriteArrayList<>();
     private final List<String> published = new CopyOnWriteArrayList<>();
-    private final MqttPvValues values = new MqttPvValues(new ModelStub(), new MqttSettings("tcp://b:1883", "c", null, null, "th", "n1"),
+    private final MqttPvValues values = new MqttPvValues(new PluginRuntimeStub(() -> List.copyOf(model)), new MqttSettings("tcp://b:1883", "c", null, null, "th", "n1"),
             0, (task, nanos) -> task.run(), (topic, payload) -> published.add(topic + " " + new String(payload, StandardCharsets.UTF_8)));
 
     @Test
@@ -83,32 +80,5 @@ class MqttPvValuesTest {
                     }
                     return a;
                 });
-    }
-
-    private final class ModelStub implements PluginRuntime {
-        @Override
-        public List<PluginInfo> plugins() {
-            return List.copyOf(model);
-        }
-
-        @Override
-        public Optional<PluginInfo> plugin(String name) {
-            return model.stream().filter(p -> p.name().equals(name)).findFirst();
-        }
-
-        @Override
-        public Optional<ManagedPlugin> running(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public PluginInfo start(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PluginInfo stop(String name) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
-import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
@@ -102,36 +100,6 @@ class StatePublisherTest {
                     case "toString" -> name;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    private record PluginRuntimeStub(java.util.function.Supplier<List<PluginInfo>> list, Runnable whileListing)
-            implements PluginRuntime {
-        @Override
-        public List<PluginInfo> plugins() {
-            List<PluginInfo> snapshot = list.get();
-            whileListing.run();
-            return snapshot;
-        }
-
-        @Override
-        public Optional<PluginInfo> plugin(String name) {
-            return list.get().stream().filter(p -> p.name().equals(name)).findFirst();
-        }
-
-        @Override
-        public Optional<ManagedPlugin> running(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public PluginInfo start(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PluginInfo stop(String name) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Records what is handed to the connection, in order. */
