@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * beside two that keep answering, COV, writes with priority over REST, and a point mapped to a PV (caget, caput).
  */
 class BacnetProcessIT {
-    static final int CLIENT_PORT = 47970;
     static final String P = "BEAMLINE:DEFAULT:AHU:";
 
     static String device(String id, BacnetSimulator sim, String extraPoints) {
@@ -86,17 +85,18 @@ class BacnetProcessIT {
         try (ServerSocket s = new ServerSocket(0)) {
             ca = s.getLocalPort();
         }
-        try (BacnetSimulator s1 = new BacnetSimulator(47971, 3001, CLIENT_PORT).start();
-                BacnetSimulator s2 = new BacnetSimulator(47972, 3002, CLIENT_PORT).start();
-                BacnetSimulator s3 = new BacnetSimulator(47973, 3003, CLIENT_PORT).start()) {
+        int clientPort = BacnetSimulator.freeUdpPort();
+        try (BacnetSimulator s1 = new BacnetSimulator(3001, clientPort).start();
+                BacnetSimulator s2 = new BacnetSimulator(3002, clientPort).start();
+                BacnetSimulator s3 = new BacnetSimulator(3003, clientPort).start()) {
             HttpTaskhost th = HttpTaskhost.start(Map.of("TASKHOST_SAMPLES", "false", "EPICS_CAS_SERVER_PORT", String.valueOf(ca),
-                    "TASKHOST_CONSOLE", "stdin", "TASKHOST_BACNET_PORT", String.valueOf(CLIENT_PORT),
+                    "TASKHOST_CONSOLE", "stdin", "TASKHOST_BACNET_PORT", String.valueOf(clientPort),
                     "TASKHOST_BACNET_BIND", "127.0.0.1"), Files.createTempDirectory("e2e-bacnet"));
             try {
                 HttpResponse<String> found = th.post("/devices/discover?driver=bacnet&timeout=2&address="
                         + s1.address() + "," + s2.address() + "," + s3.address(), null);
                 assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-                assertThat(found.body()).contains("\"address\":\"127.0.0.1:47971\"", "\"name\":\"sim-3001\"",
+                assertThat(found.body()).contains("\"address\":\"" + s1.address() + "\"", "\"name\":\"sim-3001\"",
                         "\"device_instance\":\"3002\"", "\"device_instance\":\"3003\"", "\"vendor_id\":\"260\"");
 
                 String extra = """
@@ -157,7 +157,7 @@ class BacnetProcessIT {
                     marked.putAll(health(th, "ahu3"));
                     return "ERROR".equals(marked.get("status"));
                 });
-                assertThat((String) marked.get("last_error")).contains("no answer from device /127.0.0.1:47973");
+                assertThat((String) marked.get("last_error")).contains("no answer from device /" + s3.address());
                 assertThat(((Number) marked.get("poll_count")).longValue() - killedAt).as("marked within two poll intervals")
                         .isLessThanOrEqualTo(2);
                 long polls1 = ((Number) health(th, "ahu1").get("poll_count")).longValue();
@@ -183,7 +183,7 @@ class BacnetProcessIT {
 
                 assertThat(th.process.command("taskhost:bacnet discover " + s2.address() + " 1", "the discovery",
                         l -> l.contains("device(s)"))).contains("1 device(s)");
-                assertThat(String.join("\n", th.process.lines())).contains("3002", "127.0.0.1:47972", "sim-3002");
+                assertThat(String.join("\n", th.process.lines())).contains("3002", s2.address(), "sim-3002");
                 assertThat(json(th.get("/devices/ahu1"))).containsKey("health");
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\ntaskhost's output:\n" + String.join("\n", th.process.lines()), e);

@@ -2,6 +2,9 @@ package org.taskhost.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,12 +23,31 @@ final class BacnetSimulator implements AutoCloseable {
     final int port;
     final int instance;
     private final int clientPort;
+    private final int controlPort;
     private Process process;
 
-    BacnetSimulator(int port, int instance, int clientPort) {
-        this.port = port;
+    /** A device on a free UDP port, its control on a free TCP port. */
+    BacnetSimulator(int instance, int clientPort) throws IOException {
+        this.port = freeUdpPort();
         this.instance = instance;
         this.clientPort = clientPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            this.controlPort = s.getLocalPort();
+        }
+    }
+
+    /**
+     * A UDP port free on the loopback now, never BACnet's 47808 (node-bacnet ignores requests from it), so that two
+     * builds on one machine do not collide.
+     */
+    static int freeUdpPort() throws IOException {
+        while (true) {
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                if (s.getLocalPort() != 47808) {
+                    return s.getLocalPort();
+                }
+            }
+        }
     }
 
     String address() {
@@ -35,7 +57,7 @@ final class BacnetSimulator implements AutoCloseable {
     BacnetSimulator start() throws Exception {
         Path log = Files.createTempFile("bacnet-sim-" + port + "-", ".log");
         process = new ProcessBuilder("setsid", "node", "simdevice.js", "--port", String.valueOf(port), "--instance",
-                String.valueOf(instance), "--control", String.valueOf(port + 1000), "--client", "127.0.0.1:" + clientPort)
+                String.valueOf(instance), "--control", String.valueOf(controlPort), "--client", "127.0.0.1:" + clientPort)
                 .directory(DIR.toFile()).redirectInput(new File("/dev/null")).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -63,7 +85,7 @@ final class BacnetSimulator implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> objects() throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpTaskhost.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1000)
+        HttpResponse<String> r = HttpTaskhost.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort
                 + "/objects")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("control port answered " + r.statusCode());
@@ -77,7 +99,7 @@ final class BacnetSimulator implements AutoCloseable {
     }
 
     void set(String object, double value) throws IOException, InterruptedException {
-        HttpTaskhost.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1000) + "/set?object="
+        HttpTaskhost.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/set?object="
                 + object + "&value=" + value)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
     }

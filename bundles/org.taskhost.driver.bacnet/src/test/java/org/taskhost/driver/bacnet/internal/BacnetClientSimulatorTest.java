@@ -18,21 +18,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The client against simulated devices of an independent stack (node-bacnet), each on its own loopback port. */
 class BacnetClientSimulatorTest {
-    private static final int CLIENT_PORT = 47960;
     private static final BacnetClient.Timing TIMING = new BacnetClient.Timing(Duration.ofMillis(500), 2);
     private static final List<SimulatedDevice> DEVICES = new ArrayList<>();
     private static SimulatedDevice noRpm;
     private static SimulatedDevice garbage;
     private static BacnetClient client;
+    private static int clientPort;
 
     @BeforeAll
     static void start() throws Exception {
+        clientPort = SimulatedDevice.freeUdpPort();
         for (int i = 1; i <= 3; i++) {
-            DEVICES.add(SimulatedDevice.start(47960 + i, 1000 + i, CLIENT_PORT));
+            DEVICES.add(SimulatedDevice.start(SimulatedDevice.freeUdpPort(), 1000 + i, clientPort));
         }
-        noRpm = SimulatedDevice.start(47964, 1004, CLIENT_PORT, "--no-rpm");
-        garbage = SimulatedDevice.start(47965, 1005, CLIENT_PORT, "--garbage");
-        client = new BacnetClient(new InetSocketAddress("127.0.0.1", CLIENT_PORT));
+        noRpm = SimulatedDevice.start(SimulatedDevice.freeUdpPort(), 1004, clientPort, "--no-rpm");
+        garbage = SimulatedDevice.start(SimulatedDevice.freeUdpPort(), 1005, clientPort, "--garbage");
+        client = new BacnetClient(new InetSocketAddress("127.0.0.1", clientPort));
     }
 
     @AfterAll
@@ -176,7 +177,7 @@ class BacnetClientSimulatorTest {
         try {
             assertThatThrownBy(() -> client.read(victim.address(), refs, 16, TIMING))
                     .isInstanceOf(BacnetTimeoutException.class)
-                    .hasMessageContaining("no answer from device /127.0.0.1:47963 to ReadPropertyMultiple of 2 properties after 2 tries of 500 ms");
+                    .hasMessageContaining("no answer from device /127.0.0.1:" + victim.port + " to ReadPropertyMultiple of 2 properties after 2 tries of 500 ms");
             assertThat(client.read(DEVICES.get(0).address(), refs, 16, TIMING)).allMatch(PropertyResult::isOk);
         } finally {
             victim.start();
@@ -189,7 +190,7 @@ class BacnetClientSimulatorTest {
     void aDeviceAnsweringGarbageGetsAClearError() {
         assertThatThrownBy(() -> client.read(garbage.address(), List.of(PropertyRef.parse("AI:0")), 16, TIMING))
                 .isInstanceOf(BacnetException.class)
-                .hasMessageContaining("device /127.0.0.1:47965 answered with undecodable frame 810a0009010030ffee");
+                .hasMessageContaining("device /127.0.0.1:" + garbage.port + " answered with undecodable frame 810a0009010030ffee");
     }
 
     @Test

@@ -29,8 +29,9 @@ class BacnetDriverTest {
 
     @BeforeAll
     static void start() throws Exception {
-        device = SimulatedDevice.start(47981, 2001, 47980);
-        driver = new BacnetDriver(config(47980));
+        int clientPort = SimulatedDevice.freeUdpPort();
+        device = SimulatedDevice.start(SimulatedDevice.freeUdpPort(), 2001, clientPort);
+        driver = new BacnetDriver(config(clientPort));
     }
 
     @AfterAll
@@ -57,7 +58,7 @@ class BacnetDriverTest {
         List<Point> points = List.of(point("t", "analog-input:0", PointType.FLOAT), point("bi", "BI:1", PointType.BOOL),
                 point("ms", "multi-state-input,0,present-value", PointType.INT), point("u", "AI:1/units", PointType.STRING),
                 point("none", "AI:77", PointType.FLOAT));
-        try (DriverSession session = driver.open(config("127.0.0.1:47981", Map.of("max_per_request", "2"), points), sink(Map.of()))) {
+        try (DriverSession session = driver.open(config(deviceAddress(), Map.of("max_per_request", "2"), points), sink(Map.of()))) {
             Map<String, PointValue> values = session.read(points);
             assertThat(values.get("t").value()).isEqualTo(200.6);
             assertThat(values.get("bi").value()).isEqualTo(true);
@@ -73,7 +74,7 @@ class BacnetDriverTest {
     void writesAndFollowsCovIntoTheSink() throws Exception {
         Point av = point("av", "AV:1", PointType.FLOAT);
         Map<String, PointValue> pushed = new ConcurrentHashMap<>();
-        try (DriverSession session = driver.open(config("127.0.0.1:47981", Map.of(), List.of(av)), sink(pushed))) {
+        try (DriverSession session = driver.open(config(deviceAddress(), Map.of(), List.of(av)), sink(pushed))) {
             assertThat(session.subscribe(List.of(av))).containsExactly("av");
             session.write(av, 12.5, 8);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -90,9 +91,9 @@ class BacnetDriverTest {
 
     @Test
     void discoversWithTheDeviceName() throws Exception {
-        List<DiscoveredDevice> found = driver.discover(Map.of("address", "127.0.0.1:47981"), Duration.ofMillis(1500));
+        List<DiscoveredDevice> found = driver.discover(Map.of("address", deviceAddress()), Duration.ofMillis(1500));
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).address()).isEqualTo("127.0.0.1:47981");
+        assertThat(found.get(0).address()).isEqualTo(deviceAddress());
         assertThat(found.get(0).name()).isEqualTo("sim-2001");
         assertThat(found.get(0).properties()).containsEntry("device_instance", "2001").containsEntry("vendor_id", "260");
         assertThatThrownBy(() -> driver.discover(Map.of("low", "5"), Duration.ofMillis(10)))
@@ -112,7 +113,7 @@ class BacnetDriverTest {
                 "points[1].address: instance 4194303 of object 'AI:4194303' is out of range 0..4194302",
                 "points[2].address: unknown property 'present-valeu' in 'AI:1/present-valeu' (e.g. present-value, units, priority-array, or a number)",
                 "points[3].type: bytes is not supported by the BACnet driver (float, int, bool, string)");
-        assertThat(driver.validate(config("127.0.0.1:47981", Map.of(), List.of(point("a", "AO:1/priority-array[8]", PointType.FLOAT)))))
+        assertThat(driver.validate(config(deviceAddress(), Map.of(), List.of(point("a", "AO:1/priority-array[8]", PointType.FLOAT)))))
                 .isEmpty();
     }
 
@@ -128,6 +129,10 @@ class BacnetDriverTest {
                 into.put("lost", PointValue.bad(reason));
             }
         };
+    }
+
+    private static String deviceAddress() {
+        return "127.0.0.1:" + device.port;
     }
 
     static BacnetConfig config(int port) {

@@ -2,7 +2,10 @@ package org.taskhost.driver.bacnet.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +35,10 @@ public final class SimulatedDevice implements AutoCloseable {
     private final String clientAddress;
     private Process process;
 
-    private SimulatedDevice(int port, int instance, String clientAddress, List<String> flags) {
+    private SimulatedDevice(int port, int instance, String clientAddress, List<String> flags) throws IOException {
         this.port = port;
         this.instance = instance;
-        this.controlPort = port + 1000;
+        this.controlPort = freeTcpPort();
         this.clientAddress = clientAddress;
         this.flags = flags;
     }
@@ -45,6 +48,26 @@ public final class SimulatedDevice implements AutoCloseable {
         SimulatedDevice device = new SimulatedDevice(port, instance, "127.0.0.1:" + clientPort, List.of(flags));
         device.start();
         return device;
+    }
+
+    /**
+     * A UDP port free on the loopback now, never BACnet's 47808 (node-bacnet ignores requests from it): tests take their
+     * ports this way, so that two builds on one machine do not collide.
+     */
+    public static int freeUdpPort() throws IOException {
+        while (true) {
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                if (s.getLocalPort() != 47808) {
+                    return s.getLocalPort();
+                }
+            }
+        }
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     public InetSocketAddress address() {
