@@ -57,11 +57,7 @@ public class BacnetDriver implements Driver {
         int port = config.local_port();
         String portText = env.getOrDefault(PORT_ENV, "");
         if (!portText.isBlank()) {
-            try {
-                port = Integer.parseInt(portText.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(PORT_ENV + ": '" + portText + "' is not a port number");
-            }
+            port = WholeNumber.parse(PORT_ENV, portText, Integer.MIN_VALUE, Integer.MAX_VALUE, "port number");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("local_port: " + port + " is out of range 0..65535");
@@ -107,7 +103,7 @@ public class BacnetDriver implements Driver {
 
     private static int intOption(DeviceConfig device, String key, int fallback) {
         String value = device.options().get(key);
-        return value == null ? fallback : Integer.parseInt(value.trim());
+        return value == null ? fallback : WholeNumber.parse("options." + key, value, Integer.MIN_VALUE, Integer.MAX_VALUE, "whole number");
     }
 
     /**
@@ -154,14 +150,6 @@ public class BacnetDriver implements Driver {
         if (value == null) {
             return null;
         }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < 0 || n > ObjectId.MAX_INSTANCE) {
-                throw new IllegalArgumentException(key + ": " + n + " is out of range 0.." + ObjectId.MAX_INSTANCE);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a device instance number");
-        }
+        return WholeNumber.parse(key, value, 0, ObjectId.MAX_INSTANCE, "device instance number");
     }
 }

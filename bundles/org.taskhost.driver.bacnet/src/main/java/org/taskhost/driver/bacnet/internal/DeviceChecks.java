@@ -49,12 +49,9 @@ final class DeviceChecks {
             return;
         }
         try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                problems.add(new DeviceProblem("options." + key, n + " is out of range " + min + ".." + max));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(new DeviceProblem("options." + key, "'" + value + "' is not a whole number"));
+            WholeNumber.parse(value, min, max, "whole number");
+        } catch (IllegalArgumentException e) {
+            problems.add(new DeviceProblem("options." + key, e.getMessage()));
         }
     }
 }
