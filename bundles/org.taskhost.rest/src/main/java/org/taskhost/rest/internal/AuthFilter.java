@@ -3,8 +3,6 @@ package org.taskhost.rest.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -21,14 +19,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Bearer-token authentication for every request but {@code /api/v1/health}: 401 without a known token, 403 when
  * its role is too small for the request (see {@link Role#needed}). Reads may be opened by configuration.
- * {@code GET /api/v1/whoami} is answered here, always checking the token: a client (the web page) learns the
- * token's role, to offer only what the role allows.
+ * {@code GET /api/v1/whoami} always needs a token. A request whose token was checked carries a
+ * {@link TokenSecurityContext} with the token's role, which {@link WhoamiResource} answers with.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "org.taskhost.rest", immediate = true)
 @Designate(ocd = RestConfig.class)
@@ -82,18 +79,9 @@ public class AuthFilter implements ContainerRequestFilter {
         } else if (!role.get().covers(needed.get())) {
             Refusals.refuse(request, Answers.error(403, "this needs the " + needed.get().name().toLowerCase() + " role; the token has "
                     + role.get().name().toLowerCase()));
-        } else if (whoami) {
-            request.abortWith(Response.ok(whoami(role.get(), openReads), MediaType.APPLICATION_JSON).build());
+        } else {
+            request.setSecurityContext(new TokenSecurityContext(role.get(), openReads, request.getSecurityContext().isSecure()));
         }
-    }
-
-    /** The answer of {@code GET /api/v1/whoami}: the token's role and the roles it includes. */
-    static Map<String, Object> whoami(Role role, boolean openReads) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("role", role.label());
-        d.put("roles", Role.ladder(role));
-        d.put("open_reads", openReads);
-        return d;
     }
 
     private static Response withChallenge(Response r) {

@@ -42,9 +42,14 @@ class AuthRulesTest {
         assertThat(Role.isWhoami("GET", "/api/v1/whoami")).isTrue();
         assertThat(Role.isWhoami("POST", "api/v1/whoami")).isFalse();
         assertThat(Role.needed("GET", "api/v1/whoami")).contains(Role.READ);
-        assertThat(AuthFilter.whoami(Role.OPERATE, false)).containsExactly(entry("role", "operate"),
+        TokenSecurityContext operate = new TokenSecurityContext(Role.OPERATE, false, false);
+        assertThat(operate.describe()).containsExactly(entry("role", "operate"),
                 entry("roles", java.util.List.of("read", "operate")), entry("open_reads", false));
-        assertThat(AuthFilter.whoami(Role.READ, true)).containsEntry("roles", java.util.List.of("read"));
+        assertThat(new TokenSecurityContext(Role.READ, true, false).describe()).containsEntry("roles", java.util.List.of("read"));
+        assertThat(operate.getUserPrincipal().getName()).isEqualTo("operate");
+        assertThat(operate.isUserInRole("read")).isTrue();
+        assertThat(operate.isUserInRole("deploy")).isFalse();
+        assertThat(operate.isUserInRole("nobody")).isFalse();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.taskhost.rest.internal;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * What the authentication filter learnt of a request's token, for the resources: its role, and whether reads are open
+ * without a token. A role is "in" another when it covers it ({@code admin} covers {@code deploy}, ...).
+ *
+ * @param role the token's role
+ * @param openReads reads need no token
+ * @param secure the request came over TLS
+ */
+record TokenSecurityContext(Role role, boolean openReads, boolean secure) implements SecurityContext, Principal {
+
+    /** @return this: a resource gets the request's context through a proxy, but the principal as it is */
+    @Override
+    public Principal getUserPrincipal() {
+        return this;
+    }
+
+    @Override
+    public String getName() {
+        return role.label();
+    }
+
+    @Override
+    public boolean isUserInRole(String name) {
+        for (Role r : Role.values()) {
+            if (r.label().equals(name)) {
+                return role.covers(r);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+        return "Bearer";
+    }
+
+    /** The answer of {@code GET /api/v1/whoami}: the token's role and the roles it includes. */
+    Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("role", role.label());
+        d.put("roles", Role.ladder(role));
+        d.put("open_reads", openReads);
+        return d;
+    }
+}
