@@ -70,6 +70,11 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     }
 
+    /** @return "127.0.0.1:port", as a device's address is written in its definition */
+    public String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
     public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
     }
