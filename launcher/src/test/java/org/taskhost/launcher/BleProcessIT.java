@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.taskhost.driver.ble.internal.BlueZMock;
 
 /**
- * The BLE driver inside the launched taskhost (Felix), against BlueZ mocked on a private D-Bus ({@link BleMock}):
+ * The BLE driver inside the launched taskhost (Felix), against BlueZ mocked on a private D-Bus ({@link BlueZMock}, the BLE driver bundle's own starter):
  * dbus-java's transport found through ServiceLoader in the bundle, scan, a device added over REST, a float read with
  * its units, a write the mock receives, notifications at 10 Hz into the point cache running a triggered task on each,
  * the device going away and coming back, bad frames and bad definitions.
@@ -26,35 +27,35 @@ class BleProcessIT {
 
     @Test
     void aBleDeviceEndToEnd() throws Exception {
-        try (BleMock mock = new BleMock()) {
-            HttpTaskhost th = HttpTaskhost.start(Map.of("DBUS_SYSTEM_BUS_ADDRESS", mock.busAddress, "TASKHOST_CONSOLE", "stdin",
+        try (BlueZMock mock = BlueZMock.start(BlueZMock.harness(), Files.createTempDirectory("e2e-ble").resolve("bus"))) {
+            HttpTaskhost th = HttpTaskhost.start(Map.of("DBUS_SYSTEM_BUS_ADDRESS", mock.busAddress(), "TASKHOST_CONSOLE", "stdin",
                     "TASKHOST_SAMPLES", "false"), Files.createTempDirectory("e2e-ble-data"));
             try {
                 th.process.command("taskhost:ble scan 0.5", "a scan", l -> l.contains("device(s) found"));
-                assertThat(th.process.lines()).anySatisfy(l -> assertThat(l).contains(BleMock.ADDRESS, "taskhost-sensor", "-52",
+                assertThat(th.process.lines()).anySatisfy(l -> assertThat(l).contains(BlueZMock.ADDRESS, "taskhost-sensor", "-52",
                         "0000181a-0000-1000-8000-00805f9b34fb"));
 
                 HttpResponse<String> found = th.post("/devices/discover?driver=ble&timeout=0.5", null);
                 assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-                assertThat(found.body()).contains("\"address\":\"" + BleMock.ADDRESS + "\"", "\"name\":\"taskhost-sensor\"",
+                assertThat(found.body()).contains("\"address\":\"" + BlueZMock.ADDRESS + "\"", "\"name\":\"taskhost-sensor\"",
                         "\"rssi\":\"-52\"");
 
-                HttpResponse<String> bad = th.post("/devices", DEVICE.formatted("C0:FF:EE", "2a6e-x", BleMock.STREAM));
+                HttpResponse<String> bad = th.post("/devices", DEVICE.formatted("C0:FF:EE", "2a6e-x", BlueZMock.STREAM));
                 assertThat(bad.statusCode()).as(bad.body()).isIn(400, 422);
                 assertThat(bad.body()).contains("\"address\"", "points[1].address", "not a UUID");
-                HttpResponse<String> badCodec = th.post("/devices", DEVICE.formatted(BleMock.ADDRESS, BleMock.SETPOINT,
-                        BleMock.STREAM).replace("\"crc\":\"CRC-16/MODBUS\"", "\"crc\":\"CRC-17\""));
+                HttpResponse<String> badCodec = th.post("/devices", DEVICE.formatted(BlueZMock.ADDRESS, BlueZMock.SETPOINT,
+                        BlueZMock.STREAM).replace("\"crc\":\"CRC-16/MODBUS\"", "\"crc\":\"CRC-17\""));
                 assertThat(badCodec.statusCode()).as(badCodec.body()).isIn(400, 422);
                 assertThat(badCodec.body()).contains("points[2].options.crc", "unknown CRC 'CRC-17'");
 
-                HttpResponse<String> added = th.post("/devices", DEVICE.formatted(BleMock.ADDRESS, BleMock.SETPOINT, BleMock.STREAM));
+                HttpResponse<String> added = th.post("/devices", DEVICE.formatted(BlueZMock.ADDRESS, BlueZMock.SETPOINT, BlueZMock.STREAM));
                 assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
                 th.awaitBody("/devices/sensor/points/temp", "21.5 GOOD", b -> b.contains("\"value\":21.5") && b.contains("\"quality\":\"GOOD\""));
                 assertThat(th.get("/devices/sensor/points/temp").body()).contains("\"units\":\"°C\"");
 
                 HttpResponse<String> written = th.post("/devices/sensor/points/setpoint/write", "{\"value\":22.5}");
                 assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
-                assertThat(mock.command("written " + BleMock.SETPOINT)).isEqualTo("e100 1");
+                assertThat(mock.command("written " + BlueZMock.SETPOINT)).isEqualTo("e100 1");
 
                 GitFixture repo = new GitFixture();
                 repo.write("Counter.java", """
@@ -80,7 +81,7 @@ class BleProcessIT {
                 assertThat(plugin.statusCode()).as(plugin.body()).isIn(200, 201);
                 th.process.awaitLine("the task ready", l -> l.contains("[blecount] STATUS INIT"));
 
-                mock.command("stream " + BleMock.STREAM + " 10 20");
+                mock.command("stream " + BlueZMock.STREAM + " 10 20");
                 th.awaitBody("/devices/sensor/points/count", "the 20th notification", b -> b.contains("\"value\":19,"));
                 // a run per notification; a run reads COUNT when it starts, so when the next notification's value is
                 // put before a run has read its own (seen on a loaded machine: 9, 11, 11, 12), both show the newer one
@@ -90,20 +91,20 @@ class BleProcessIT {
                 mock.command("goaway");
                 // the health says what happened: the loss and its time, each failed attempt, the backoff
                 th.awaitBody("/devices", "the device in ERROR", b -> b.contains("\"status\":\"ERROR\"")
-                        && b.contains("not found by hci0") && b.contains("connection lost: device " + BleMock.ADDRESS + " disconnected at ")
+                        && b.contains("not found by hci0") && b.contains("connection lost: device " + BlueZMock.ADDRESS + " disconnected at ")
                         && b.contains("reconnect attempt"));
                 mock.command("comeback");
                 th.awaitBody("/devices/sensor", "the device OK again", b -> b.contains("\"status\":\"OK\""));
                 assertThat(th.get("/devices").body()).doesNotContain("\"error_count\":0").doesNotContain("\"last_ok_at\":null");
-                HttpTaskhost.until("notifications enabled again", () -> mock.command("frame " + BleMock.STREAM + " " + frame(1000)).equals("true"));
+                HttpTaskhost.until("notifications enabled again", () -> mock.command("frame " + BlueZMock.STREAM + " " + frame(1000)).equals("true"));
                 th.awaitBody("/devices/sensor/points/count", "the notification after the reconnect", b -> b.contains("\"value\":1000,"));
                 th.process.awaitLine("a run after the reconnect", l -> l.contains("[blecount] ble count 1000"));
 
                 String wrongCrc = frame(1001).substring(0, 24) + "0000";
-                assertThat(mock.command("frame " + BleMock.STREAM + " " + wrongCrc)).isEqualTo("true");
+                assertThat(mock.command("frame " + BlueZMock.STREAM + " " + wrongCrc)).isEqualTo("true");
                 th.awaitBody("/devices/sensor/points/count", "BAD quality with the reason",
                         b -> b.contains("\"quality\":\"BAD\"") && b.contains("bad frame: wrong CRC: CRC-16/MODBUS"));
-                mock.command("frame " + BleMock.STREAM + " " + frame(1002));
+                mock.command("frame " + BlueZMock.STREAM + " " + frame(1002));
                 th.awaitBody("/devices/sensor/points/count", "GOOD again", b -> b.contains("\"value\":1002,") && b.contains("\"quality\":\"GOOD\""));
                 assertThat(th.get("/devices").body()).contains("\"status\":\"OK\"");
             } catch (AssertionError e) {
