@@ -20,9 +20,9 @@ import org.taskhost.api.runtime.PluginRuntime;
 final class MqttPvValues implements PvListener {
 
     /** One value of one PV; its topic and JSON are built only if it is sent, not for every value the throttle coalesces. */
-    record Value(Pv pv, String prefix, String name, PvValue value, String unit) {
+    record Value(Pv pv, String prefix, PvValue value) {
         String json() {
-            return Payloads.pv(value, unit);
+            return Payloads.pv(value, pv.spec() == null ? null : pv.spec().unit());
         }
     }
 
@@ -44,7 +44,7 @@ final class MqttPvValues implements PvListener {
             if (plugin.isEmpty()) {
                 return;
             }
-            if (publish.test(settings.pvTopic(plugin.get(), v.name()), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            if (publish.test(settings.pvTopic(plugin.get(), v.pv().name()), v.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 sent.incrementAndGet();
             } else {
                 notSent.incrementAndGet();
@@ -62,7 +62,7 @@ final class MqttPvValues implements PvListener {
         }
         String prefix = full.substring(0, full.length() - name.length() - 1);
         if (plugin(prefix).isPresent()) {
-            throttle.offer(full, new Value(pv, prefix, name, value, pv.spec() == null ? null : pv.spec().unit()));
+            throttle.offer(full, new Value(pv, prefix, value));
         }
     }
 

@@ -29,12 +29,7 @@ record TokenSecurityContext(Role role, boolean openReads, boolean secure) implem
 
     @Override
     public boolean isUserInRole(String name) {
-        for (Role r : Role.values()) {
-            if (r.label().equals(name)) {
-                return role.covers(r);
-            }
-        }
-        return false;
+        return name != null && Role.parse(name).map(role::covers).orElse(false);
     }
 
     @Override
