@@ -1,7 +1,7 @@
 // Adding a plugin from git: the form, the steps as /api/v1/events reports them, and the validation report on failure.
 import { post, ApiError, problemsOf } from './api.js';
 import { state, subscribe, can } from './store.js';
-import { h, clear, text, statusClass } from './dom.js';
+import { h, clear, text, showStatus } from './dom.js';
 
 /** The loader's steps (progress events) as a user reads them. */
 const STEPS = {
@@ -73,7 +73,7 @@ export function addView() {
     const p = state.plugins.get(added);
     if (!p) return;
     const badge = result.querySelector('.badge');
-    if (badge) { text(badge, p.state); badge.className = 'badge ' + statusClass(p.state); }
+    if (badge) showStatus(badge, p);
   }
 
   function report(problems) {

@@ -15,6 +15,7 @@ public record ConfigProblem(String file, int line, int column, String field, Str
     @Override
     public String toString() {
         String where = line > 0 ? file + ":" + line + ":" + column : file;
-        return field.isEmpty() ? where + ": " + message : where + ": field '" + field + "': " + message;
+        String what = field.isEmpty() ? message : "field '" + field + "': " + message;
+        return where.isEmpty() ? what : where + ": " + what;
     }
 }

@@ -49,8 +49,6 @@ public record ValidationProblem(String file, int line, int column, String field,
     /** @return {@code file:line:column: field 'x': message}, leaving out what is unknown; iocmng's one-line errors */
     @Override
     public String toString() {
-        String line = new ConfigProblem(file, this.line, column, field, message).toString();
-        // ConfigProblem always names a file first: without one its line starts with ": "
-        return file.isEmpty() && this.line == 0 ? line.substring(2) : line;
+        return new ConfigProblem(file, line, column, field, message).toString();
     }
 }

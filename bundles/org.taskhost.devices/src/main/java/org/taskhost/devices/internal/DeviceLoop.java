@@ -283,7 +283,6 @@ final class DeviceLoop implements PointSink {
             openSession();
         } catch (Exception e) {
             // the loss is in the health already, and the next poll records its own failure
-            closeSession();
             reopenSoon();
         }
     }

@@ -50,15 +50,23 @@ final class DeviceRegistry {
 
     /** Starts, or restarts when it changed, a device as configured; nothing is stored. */
     synchronized void apply(DeviceConfig config) {
-        apply(config, problemsOf(config));
+        if (!unchanged(config)) {
+            apply(config, problemsOf(config));
+        }
+    }
+
+    /** @return the device runs with this very definition already (Config Admin echoes what was stored) */
+    private boolean unchanged(DeviceConfig config) {
+        DeviceLoop old = loops.get(config.id());
+        return old != null && old.config().equals(config);
     }
 
     /** @param problems what its driver finds wrong with it, already asked */
     private void apply(DeviceConfig config, List<DeviceProblem> problems) {
-        DeviceLoop old = loops.get(config.id());
-        if (old != null && old.config().equals(config)) {
+        if (unchanged(config)) {
             return;
         }
+        DeviceLoop old = loops.get(config.id());
         if (old != null) {
             old.stop();
             for (Point p : old.config().points()) {

@@ -117,11 +117,13 @@ public class DevicesComponent {
             DeviceConfig config;
             try {
                 definition = DeviceStore.definition(properties);
-                String name = pid.substring(pid.indexOf('~') + 1);
-                Object id = pid.contains("~") ? definition.putIfAbsent("id", name) : definition.get("id");
-                if (pid.contains("~") && id != null && !name.equals(id)) {
-                    throw new InvalidDeviceException(List.of(new DeviceProblem("id",
-                            "'" + id + "' differs from the configuration's name '" + name + "' (org.taskhost.device-" + name + ".cfg)")));
+                if (pid.contains("~")) {
+                    String name = pid.substring(pid.indexOf('~') + 1);
+                    Object id = definition.putIfAbsent("id", name);
+                    if (id != null && !name.equals(id)) {
+                        throw new InvalidDeviceException(List.of(new DeviceProblem("id",
+                                "'" + id + "' differs from the configuration's name '" + name + "' (org.taskhost.device-" + name + ".cfg)")));
+                    }
                 }
                 config = DeviceParser.parse(definition);
             } catch (InvalidDeviceException e) {

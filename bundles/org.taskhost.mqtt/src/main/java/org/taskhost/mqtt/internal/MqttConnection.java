@@ -212,7 +212,7 @@ final class MqttConnection implements StateSink {
     private void healCount() {
         if (System.nanoTime() - lastCompletion > TimeUnit.SECONDS.toNanos(1)) {
             int held = client.getPendingDeliveryTokens().length;
-            outstanding.getAndUpdate(n -> Math.min(n, held));
+            outstanding.getAndUpdate(n -> Math.max(0, Math.min(n, held)));
         }
     }
 

@@ -41,11 +41,11 @@ class StatePublisherTest {
             });
             events.set(t);
             t.start();
-            try {
-                // without the lock the event is published within this wait; with it, it waits for the announce
-                eventPublished.await(1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // without the lock the event is published now; with it, the event thread blocks on the publisher's order
+            // lock (a plain Object) until the announce is done: wait for either, not for a time
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (eventPublished.getCount() > 0 && !blockedOnAPlainObject(t) && System.nanoTime() < end) {
+                Thread.onSpinWait();
             }
         });
         MqttSettings settings = new MqttSettings("tcp://localhost:1", "c", null, null, "th", "n1");
@@ -59,6 +59,12 @@ class StatePublisherTest {
         List<String> states = sink.payloads(TOPIC);
         assertThat(states).isNotEmpty();
         assertThat(states.get(states.size() - 1)).as("the last state handed to the broker").contains("\"phase\":\"ready\"");
+    }
+
+    private static boolean blockedOnAPlainObject(Thread t) {
+        java.lang.management.ThreadInfo info = java.lang.management.ManagementFactory.getThreadMXBean().getThreadInfo(t.threadId());
+        return info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockInfo() != null
+                && info.getLockInfo().getClassName().equals(Object.class.getName());
     }
 
     @Test

@@ -160,9 +160,9 @@ class BacnetClientSimulatorTest {
             Thread.sleep(20);
         }
         assertThat(received).as("a notification of the new value within 5 s").anyMatch(newValue);
-        CovNotification last = received.stream().filter(newValue).findFirst().orElseThrow();
-        assertThat(last.values()).containsEntry(PropertyRef.PRESENT_VALUE, 42.25);
-        assertThat(last).extracting(CovNotification::processId, CovNotification::deviceInstance, CovNotification::object)
+        CovNotification notified = received.stream().filter(newValue).findFirst().orElseThrow();
+        assertThat(notified.values()).containsEntry(PropertyRef.PRESENT_VALUE, 42.25);
+        assertThat(notified).extracting(CovNotification::processId, CovNotification::deviceInstance, CovNotification::object)
                 .containsExactly(77L, 1003, av);
         assertThat(device.objects().get("subscriptions").asInt()).isEqualTo(1);
         client.cancelCov(device.address(), av, 77, TIMING);
