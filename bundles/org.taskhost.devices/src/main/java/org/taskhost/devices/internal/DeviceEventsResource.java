@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  */
 @Component(service = DeviceEventsResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/devices/events")
 public class DeviceEventsResource {
 

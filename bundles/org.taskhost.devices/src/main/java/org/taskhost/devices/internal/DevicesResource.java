@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.DiscoveredDevice;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Component(service = DevicesResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {

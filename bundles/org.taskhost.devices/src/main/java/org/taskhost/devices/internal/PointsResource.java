@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.Point;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Component(service = PointsResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class PointsResource {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Component(service = MqttResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/mqtt")
 public class MqttResource {
 

@@ -1,8 +1,5 @@
 package org.taskhost.rest.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -11,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
-import org.taskhost.api.runtime.DataDirectory;
+import org.taskhost.api.rest.GuardedResource;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -26,38 +23,39 @@ import jakarta.ws.rs.core.Response;
  * its role is too small for the request (see {@link Role#needed}). Reads may be opened by configuration.
  * {@code GET /api/v1/whoami} always needs a token. A request whose token was checked carries a
  * {@link TokenSecurityContext} with the token's role, which {@link WhoamiResource} answers with.
+ * <p>
+ * Every resource selects this filter ({@link GuardedResource}), so it must always start: bad settings are reported and
+ * left out (see {@link AuthSettings}), and without an admin token it refuses every protected request with the reason.
  */
-@Component(service = ContainerRequestFilter.class, configurationPid = "org.taskhost.rest", immediate = true)
+@Component(service = {ContainerRequestFilter.class, AuthFilter.class}, configurationPid = "org.taskhost.rest", immediate = true)
 @Designate(ocd = RestConfig.class)
 @JakartarsExtension
-@JakartarsName("taskhost-auth")
+@JakartarsName(GuardedResource.AUTHENTICATION)
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
 
     private static final System.Logger LOG = System.getLogger("org.taskhost.rest");
-    private final TokenStore tokens = new TokenStore();
-    private final boolean openReads;
+    private final AuthSettings settings;
 
     @Activate
-    public AuthFilter(BundleContext context, RestConfig config) throws IOException {
-        Path data = DataDirectory.resolve(config.dataDir(), System::getenv, context::getProperty);
-        Path admin = TokenStore.ensureAdminToken(data);
-        tokens.add(Role.ADMIN, Files.readString(admin));
-        int n = 0;
-        for (String entry : config.tokens()) {
-            tokens.addEntry(entry, ++n);
+    public AuthFilter(BundleContext context, RestConfig config) {
+        this(AuthSettings.read(config, System::getenv, context::getProperty));
+        System.out.println(RestEndpoint.describe(context::getProperty));
+        if (settings.adminToken() != null) {
+            System.out.println("REST API admin token: " + settings.adminToken() + (settings.openReads() ? " (reads open without a token)" : ""));
         }
-        String env = System.getenv("TASKHOST_TOKENS");
-        if (env != null && !env.isBlank()) {
-            for (String entry : env.split(",")) {
-                tokens.addEntry(entry.trim(), ++n);
-            }
-        }
-        String open = System.getenv("TASKHOST_OPEN_READS");
-        this.openReads = open != null ? Boolean.parseBoolean(open.trim()) : config.openReads();
-        System.out.println("REST API admin token: " + admin + (openReads ? " (reads open without a token)" : ""));
-        LOG.log(System.Logger.Level.DEBUG, n + " extra token(s) configured");
+        settings.problems().forEach(p -> LOG.log(System.Logger.Level.ERROR, "REST API tokens: " + p));
+        settings.closed().ifPresent(c -> LOG.log(System.Logger.Level.ERROR, "REST API closed: every request but /health is refused: " + c));
+    }
+
+    AuthFilter(AuthSettings settings) {
+        this.settings = settings;
+    }
+
+    /** @return why every protected request is refused, empty when tokens are checked */
+    Optional<String> closed() {
+        return settings.closed();
     }
 
     @Override
@@ -65,7 +63,15 @@ public class AuthFilter implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath();
         Optional<Role> needed = Role.needed(request.getMethod(), path);
         boolean whoami = Role.isWhoami(request.getMethod(), path);
-        if (needed.isEmpty() || openReads && needed.get() == Role.READ && !whoami) {
+        if (needed.isEmpty()) {
+            return;
+        }
+        if (settings.closed().isPresent()) {
+            Refusals.refuse(request, withChallenge(Answers.error(401, "the REST API is closed: " + settings.closed().get()
+                    + "; fix it and restart taskhost")));
+            return;
+        }
+        if (settings.openReads() && needed.get() == Role.READ && !whoami) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -73,14 +79,14 @@ public class AuthFilter implements ContainerRequestFilter {
             Refusals.refuse(request, withChallenge(Answers.error(401, "a bearer token is required (Authorization: Bearer <token>)")));
             return;
         }
-        Optional<Role> role = tokens.roleOf(header.substring(7));
+        Optional<Role> role = settings.tokens().roleOf(header.substring(7));
         if (role.isEmpty()) {
             Refusals.refuse(request, withChallenge(Answers.error(401, "unknown token")));
         } else if (!role.get().covers(needed.get())) {
-            Refusals.refuse(request, Answers.error(403, "this needs the " + needed.get().name().toLowerCase() + " role; the token has "
-                    + role.get().name().toLowerCase()));
+            Refusals.refuse(request, Answers.error(403, "this needs the " + needed.get().label() + " role; the token has "
+                    + role.get().label()));
         } else {
-            request.setSecurityContext(new TokenSecurityContext(role.get(), openReads, request.getSecurityContext().isSecure()));
+            request.setSecurityContext(new TokenSecurityContext(role.get(), settings.openReads(), request.getSecurityContext().isSecure()));
         }
     }
 

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.loader.LoaderListener;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  */
 @Component(service = {EventsResource.class, PluginListener.class, LoaderListener.class})
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/events")
 public class EventsResource implements PluginListener, LoaderListener {
 

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
@@ -16,7 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /api/v1/health}, as iocmng answers it; the counts are of every plugin the model knows, as iocmng counts its registry. */
+/**
+ * {@code GET /api/v1/health}, as iocmng answers it; the counts are of every plugin the model knows, as iocmng counts its
+ * registry. {@code auth} says whether the rest of the API checks tokens ({@code ok}) or refuses everything
+ * ({@code closed}: see the start output for why). It is open on purpose, so it carries no {@code @GuardedResource}.
+ */
 @Component(service = HealthResource.class)
 @JakartarsResource
 @Path("api/v1/health")
@@ -24,6 +30,9 @@ public class HealthResource {
 
     @Reference
     PluginRuntime runtime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AuthFilter auth;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +43,8 @@ public class HealthResource {
         out.put("version", "0.1.0");
         out.put("tasks_count", plugins.stream().filter(p -> p.kind() == PluginKind.TASK).count());
         out.put("jobs_count", plugins.stream().filter(p -> p.kind() == PluginKind.JOB).count());
+        AuthFilter filter = auth;
+        out.put("auth", filter == null || filter.closed().isPresent() ? "closed" : "ok");
         return out;
     }
 }

@@ -10,6 +10,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,7 +36,12 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 @Produces(MediaType.APPLICATION_JSON)
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** Deeper JSON is refused with 413 (see {@link JsonErrors}): no request of the API nests more than a few levels. */
+    static final int MAX_DEPTH = 32;
+
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.loader.LoaderException;
 import org.taskhost.api.loader.PluginLoader;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 /** A plugin's PVs, log lines, job runs, and its parameters (a live update, also kept for later starts). */
 @Component(service = PluginDetailsResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginDetailsResource {

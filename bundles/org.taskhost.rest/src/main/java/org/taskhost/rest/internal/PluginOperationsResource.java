@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.runtime.ManagedPlugin;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Component(service = PluginOperationsResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginOperationsResource {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.loader.InstalledPlugin;
 import org.taskhost.api.loader.LoaderException;
 import org.taskhost.api.loader.PluginLoader;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Component(service = PluginsResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginsResource {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.pv.PutRejectedException;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.PvRegistry;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Component(service = PvsResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/pvs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

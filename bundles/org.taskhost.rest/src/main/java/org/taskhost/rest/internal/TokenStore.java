@@ -44,16 +44,28 @@ final class TokenStore {
     }
 
     /**
+     * Adds a {@code role:token} entry, or says why it was left out.
+     *
      * @param entry {@code role:token}
-     * @throws IllegalArgumentException naming the entry's position, never the token
+     * @param where the entry's place, such as {@code TASKHOST_TOKENS entry 2}
+     * @return the problem, naming the place and at most a role-like prefix, never the token
      */
-    void addEntry(String entry, int position) {
+    Optional<String> addEntry(String entry, String where) {
         int colon = entry.indexOf(':');
-        Optional<Role> role = colon > 0 ? Role.parse(entry.substring(0, colon)) : Optional.empty();
-        if (role.isEmpty() || colon == entry.length() - 1) {
-            throw new IllegalArgumentException("token entry " + position + " must be role:token with role read, operate, deploy or admin");
+        String prefix = colon > 0 ? entry.substring(0, colon).trim() : "";
+        Optional<Role> role = Role.parse(prefix);
+        if (role.isPresent() && !entry.substring(colon + 1).isBlank()) {
+            add(role.get(), entry.substring(colon + 1));
+            return Optional.empty();
         }
-        add(role.get(), entry.substring(colon + 1));
+        String shown = role.isPresent() ? "role '" + prefix + "' with an empty token"
+                : colon < 0 ? "no role: prefix"
+                : prefix.matches("[A-Za-z]{1,12}") ? "unknown role '" + prefix + "'" : "no role: prefix";
+        return Optional.of(where + ": " + shown + "; an entry is role:token with role read, operate, deploy or admin. It was left out");
+    }
+
+    boolean isEmpty() {
+        return byDigest.isEmpty();
     }
 
     Optional<Role> roleOf(String token) {

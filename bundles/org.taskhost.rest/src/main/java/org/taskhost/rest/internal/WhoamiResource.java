@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.rest.GuardedResource;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Component(service = WhoamiResource.class)
 @JakartarsResource
+@GuardedResource
 @Path("api/v1/whoami")
 public class WhoamiResource {
 

@@ -1,7 +1,6 @@
 package org.taskhost.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
@@ -53,14 +52,19 @@ class AuthRulesTest {
     }
 
     @Test
-    void tokensAreKnownByDigestAndBadEntriesNameTheirPositionNotTheToken() {
+    void tokensAreKnownByDigestAndBadEntriesNameTheirPlaceNotTheToken() {
         TokenStore store = new TokenStore();
-        store.addEntry("operate:op-123", 1);
+        assertThat(store.addEntry("operate:op-123", "tokens entry 1")).isEmpty();
         assertThat(store.roleOf("op-123")).contains(Role.OPERATE);
         assertThat(store.roleOf("op-124")).isEqualTo(Optional.empty());
-        assertThatThrownBy(() -> store.addEntry("boss:secret-xyz", 2))
-            .hasMessage("token entry 2 must be role:token with role read, operate, deploy or admin")
-            .hasMessageNotContaining("secret-xyz");
+        assertThat(store.addEntry("boss:secret-xyz", "TASKHOST_TOKENS entry 2")).hasValueSatisfying(p -> assertThat(p)
+            .startsWith("TASKHOST_TOKENS entry 2: unknown role 'boss'").doesNotContain("secret-xyz"));
+        assertThat(store.addEntry("secret-xyz", "TASKHOST_TOKENS entry 3")).hasValueSatisfying(p -> assertThat(p)
+            .startsWith("TASKHOST_TOKENS entry 3: no role: prefix").doesNotContain("secret"));
+        assertThat(store.addEntry("sec/ret:xyz", "tokens entry 4")).as("a prefix that is no word may be part of a token")
+            .hasValueSatisfying(p -> assertThat(p).contains("no role: prefix").doesNotContain("sec"));
+        assertThat(store.addEntry("read: ", "tokens entry 5")).hasValueSatisfying(p -> assertThat(p).contains("role 'read' with an empty token"));
+        assertThat(store.roleOf("secret-xyz")).isEmpty();
     }
 
     @Test
