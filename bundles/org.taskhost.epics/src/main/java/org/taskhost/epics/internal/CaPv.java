@@ -26,7 +26,7 @@ import gov.aps.jca.cas.ServerChannel;
 /**
  * One taskhost PV as a Channel Access process variable. Reads answer from the PV's current value; writes go through
  * {@link Pv#put}, so they are checked and reach the plugin on its own executor; a write with callback completes when
- * the plugin has handled it.
+ * the plugin has handled it. Whether a client may write at all is its {@link CaChannel}'s to say.
  */
 final class CaPv extends ProcessVariable implements PvListener {
 
