@@ -26,19 +26,21 @@ import gov.aps.jca.cas.ServerChannel;
 /**
  * One taskhost PV as a Channel Access process variable. Reads answer from the PV's current value; writes go through
  * {@link Pv#put}, so they are checked and reach the plugin on its own executor; a write with callback completes when
- * the plugin has handled it.
+ * the plugin has handled it. Whether a client may write at all is its {@link CaChannel}'s to say.
  */
 final class CaPv extends ProcessVariable implements PvListener {
 
     private final Pv pv;
     private final Logger log;
+    private final WriteGate gate;
     private final List<ServerChannel> channels = new CopyOnWriteArrayList<>();
 
     private volatile PvValue lastPosted;
 
-    CaPv(Pv pv, Logger log) {
+    CaPv(Pv pv, WriteGate gate, Logger log) {
         super(pv.fullName(), null);
         this.pv = pv;
+        this.gate = gate;
         this.log = log;
     }
 
@@ -73,18 +75,7 @@ final class CaPv extends ProcessVariable implements PvListener {
 
     @Override
     public ServerChannel createChannel(int cid, int sid, String user, String host) throws CAException {
-        ServerChannel channel = new ServerChannel(this, cid, sid, user, host) {
-            @Override
-            public boolean writeAccess() {
-                return pv.spec().writable() && pv.spec().link() == null;
-            }
-
-            @Override
-            public synchronized void destroy() {
-                channels.remove(this);
-                super.destroy();
-            }
-        };
+        CaChannel channel = new CaChannel(this, pv, cid, sid, user, host, gate, channels::remove);
         channels.add(channel);
         return channel;
     }

@@ -1,5 +1,7 @@
 package org.taskhost.epics.internal;
 
+import java.net.InetAddress;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -41,6 +43,7 @@ public class CaServer implements PvRegistryListener, PvListener {
     private final PvDirectory directory = new PvDirectory();
     private final CAJServerContext context;
     private final Links links;
+    private final WriteGate gate;
 
     @Activate
     public CaServer(@Reference PvRegistry registry, CaServerConfig config, @Reference LoggerFactory loggers)
@@ -50,6 +53,7 @@ public class CaServer implements PvRegistryListener, PvListener {
         this.links = new Links(() -> CaClientSettings.resolve(System::getenv), registry::find, log);
         if (!config.enabled()) {
             context = null;
+            gate = null;
             System.out.println("Channel Access server disabled (org.taskhost.epics enabled=false)");
             return;
         }
@@ -58,14 +62,24 @@ public class CaServer implements PvRegistryListener, PvListener {
             settings = CaSettings.resolve(System::getenv, config);
         } catch (IllegalArgumentException e) {
             context = null;
+            gate = null;
             log.error("Channel Access server not started: " + e.getMessage());
             return;
         }
+        WriteAllowList writers = WriteAllowListReader.read(System::getenv, config, InetAddress::getAllByName, log::warn);
         context = new CAJServerContext();
+        gate = WriteGate.on(context, writers, log);
         context.configure(settings.toCaj());
         context.initialize(directory);
         Thread.ofPlatform().daemon().name("CA server beacons").start(this::run);
-        System.out.println("Channel Access server on port " + context.getTcpServerPort());
+        System.out.println("Channel Access server on port " + context.getTcpServerPort() + ", " + interfaces() + "; "
+                + writers.describe());
+    }
+
+    /** CAJ binds the wildcard address; should that change, the line tells the truth anyway. */
+    private String interfaces() {
+        InetAddress bound = context.getServerInetAddress();
+        return bound == null || bound.isAnyLocalAddress() ? "all interfaces" : "only " + bound.getHostAddress();
     }
 
     private void run() {
@@ -86,7 +100,7 @@ public class CaServer implements PvRegistryListener, PvListener {
         if (context == null) {
             return;
         }
-        directory.add(new CaPv(pv, log));
+        directory.add(new CaPv(pv, gate, log));
         if (pv.spec().link() != null) {
             links.follow(pv);
         }

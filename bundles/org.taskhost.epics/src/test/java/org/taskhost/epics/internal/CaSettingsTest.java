@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class CaSettingsTest {
 
     static CaServerConfig config(int port) {
+        return config(port, "*", "*");
+    }
+
+    static CaServerConfig config(int port, String writeHosts, String writeUsers) {
         return new CaServerConfig() {
             public Class<? extends Annotation> annotationType() { return CaServerConfig.class; }
             public boolean enabled() { return true; }
@@ -20,6 +24,8 @@ class CaSettingsTest {
             public int beaconPort() { return 5065; }
             public String ignoreAddrList() { return ""; }
             public int maxArrayBytes() { return 16384; }
+            public String writeHosts() { return writeHosts; }
+            public String writeUsers() { return writeUsers; }
         };
     }
 

@@ -1,0 +1,72 @@
+package org.taskhost.epics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskhost.epics.internal.HostBlockTest.ip;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.service.log.Logger;
+import org.taskhost.api.pv.Pv;
+import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.pv.PvType;
+
+class CaChannelTest {
+
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger logged = new AtomicInteger();
+    private final List<CaChannel> destroyed = new ArrayList<>();
+
+    private final Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+            (proxy, method, args) -> {
+                logged.incrementAndGet();
+                return null;
+            });
+
+    private static Pv pv(boolean writable) {
+        PvSpec spec = PvSpec.builder("SETPOINT", PvType.FLOAT).writable(writable).build();
+        return (Pv) Proxy.newProxyInstance(Pv.class.getClassLoader(), new Class<?>[] {Pv.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "spec" -> spec;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private CaChannel channel(boolean writable, String allowed) throws Exception {
+        WriteAllowList list = new WriteAllowList(List.of(HostBlock.parse(allowed).orElseThrow()), null);
+        var client = ip("192.0.2.50");
+        WriteGate gate = new WriteGate(list, c -> {
+            lookups.incrementAndGet();
+            return client;
+        }, log);
+        return new CaChannel(WriteGateTest.PV, pv(writable), 1, 1, "ops", "claimed", gate, destroyed::add);
+    }
+
+    @Test
+    void aRefusedClientIsDecidedAndLoggedOnceHoweverManyWritesItTries() throws Exception {
+        CaChannel refused = channel(true, "127.0.0.1");
+        for (int i = 0; i < 1000; i++) {
+            assertThat(refused.writeAccess()).isFalse();
+        }
+        assertThat(lookups).hasValue(1);
+        assertThat(logged).hasValue(1);
+        assertThat(refused.readAccess()).as("reads stay open").isTrue();
+    }
+
+    @Test
+    void anAllowedClientWritesAWritablePvOnly() throws Exception {
+        assertThat(channel(true, "192.0.2.0/24").writeAccess()).isTrue();
+        assertThat(channel(false, "192.0.2.0/24").writeAccess()).as("an output").isFalse();
+        assertThat(lookups).as("a read-only PV asks nothing of the client").hasValue(1);
+    }
+
+    @Test
+    void aDestroyedChannelLeavesItsPv() throws Exception {
+        CaChannel c = channel(true, "127.0.0.1");
+        c.destroy();
+        assertThat(destroyed).containsExactly(c);
+    }
+}
