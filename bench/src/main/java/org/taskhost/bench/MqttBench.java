@@ -69,7 +69,9 @@ public final class MqttBench {
         Path data = Files.createTempDirectory("mqttbench-data");
         Map<String, String> env = new HashMap<>(ShellSession.caOnLoopback(caPort));
         env.putAll(Map.of("TASKHOST_DATA", data.toString(), "TASKHOST_PORT", String.valueOf(port), "TASKHOST_SAMPLES", "false",
-                "TASKHOST_MQTT_URL", broker.url(), "TASKHOST_MQTT_ROOT", ROOT, "TASKHOST_MQTT_NODE", NODE));
+                "TASKHOST_MQTT_URL", broker.url(), "TASKHOST_MQTT_ROOT", ROOT, "TASKHOST_MQTT_NODE", NODE,
+                // the latency run drives pvlat with put commands, which no default accepts
+                "TASKHOST_MQTT_COMMANDS", "put", "TASKHOST_MQTT_COMMAND_PLUGINS", "pvlat"));
         env.putAll(extra);
         taskhost = new ShellSession(top, env);
         taskhost.await("REST API admin token", 0, 60);

@@ -36,9 +36,11 @@ class MqttCommandsProcessIT {
         String base = ROOT + "/" + node;
         try (Broker broker = Broker.start(); Subscriber live = broker.subscribe("#")) {
             HttpTaskhost th = HttpTaskhost.start(Map.of("TASKHOST_MQTT_URL", broker.url(), "TASKHOST_MQTT_ROOT", ROOT,
-                    "TASKHOST_MQTT_NODE", node), Files.createTempDirectory("e2e-mqtt-cmd"));
+                    "TASKHOST_MQTT_NODE", node, "TASKHOST_MQTT_COMMANDS", "enable,disable,run,trigger,put"),
+                    Files.createTempDirectory("e2e-mqtt-cmd"));
             try {
-                th.process.awaitLine("the command subscription", l -> l.contains("[mqtt] commands on " + base + "/cmd/+/+"));
+                th.process.awaitLine("the command subscription", l -> l.contains("[mqtt] MQTT commands on " + base
+                        + "/cmd/+/+: enable, disable, run, trigger, put for every plugin"));
                 String state = base + "/plugins/monitor/state";
                 broker.awaitRetained(state, m -> m.payload().contains("\"phase\":\"ready\"") && m.payload().contains("\"enabled\":true"));
 
@@ -167,15 +169,16 @@ class MqttCommandsProcessIT {
                     "TASKHOST_MQTT_NODE", node, "TASKHOST_MQTT_COMMANDS", "enable,disable", "TASKHOST_ETC", etc.toString()),
                     Files.createTempDirectory("e2e-mqtt-allow"));
             try {
-                th.process.awaitLine("the command subscription", l -> l.contains("[mqtt] commands on " + base + "/cmd/+/+")
-                        && l.contains("(enable,disable; plugins monitor)"));
+                th.process.awaitLine("the command subscription", l -> l.contains("[mqtt] MQTT commands on " + base
+                        + "/cmd/+/+: enable, disable for monitor"));
                 int from = live.size();
                 publish(broker, base + "/cmd/monitor/put", "{\"id\": \"a1\", \"pv\": \"SETPOINT\", \"value\": 60}");
                 Message reply = live.awaitAfter(from, "the refusal of put", m -> m.payload().contains("\"id\":\"a1\""));
-                assertThat(reply.payload()).contains("\"ok\":false", "command 'put' is not allowed (allowed: enable,disable)");
+                assertThat(reply.payload()).contains("\"ok\":false",
+                        "command 'put' is not allowed (allowed: enable,disable): set commands (TASKHOST_MQTT_COMMANDS) to allow it");
                 publish(broker, base + "/cmd/pulse/disable", "{\"id\": \"a2\"}");
                 reply = live.awaitAfter(from, "the refusal for pulse", m -> m.payload().contains("\"id\":\"a2\""));
-                assertThat(reply.payload()).contains("\"ok\":false", "commands to plugin 'pulse' are not allowed");
+                assertThat(reply.payload()).contains("\"ok\":false", "commands to plugin 'pulse' are not allowed: set command_plugins");
                 publish(broker, base + "/cmd/monitor/disable", "{\"id\": \"a3\"}");
                 reply = live.awaitAfter(from, "the allowed disable", m -> m.payload().contains("\"id\":\"a3\""));
                 assertThat(reply.payload()).contains("\"ok\":true");

@@ -64,7 +64,7 @@ class MqttOutageProcessIT {
         String durable = "outage-" + node;
         Path data = Files.createTempDirectory("e2e-mqtt-out");
         Map<String, String> env = Map.of("TASKHOST_MQTT_URL", "", "TASKHOST_MQTT_ROOT", ROOT, "TASKHOST_MQTT_NODE", node,
-                "TASKHOST_SAMPLES", "false");
+                "TASKHOST_SAMPLES", "false", "TASKHOST_MQTT_COMMANDS", "disable");
         try (Broker broker = Broker.start()) {
             Map<String, String> withBroker = new java.util.HashMap<>(env);
             withBroker.put("TASKHOST_MQTT_URL", broker.url());

@@ -8,7 +8,8 @@ import org.taskhost.api.runtime.PluginKind;
  * Where a plugin comes from and how it runs, with iocmng's field names.
  *
  * @param name the plugin name: 1 to 128 letters, digits, '_' or '-'
- * @param gitUrl an https, ssh or file URL of a git repository, or null when {@code localPath} is given
+ * @param gitUrl an https, ssh or file URL of a git repository, or null when {@code localPath} is given; a credential
+ *        in its user part is split off by the loader and treated as {@code pat}, never stored or shown
  * @param branch a branch, tag or commit SHA; null or empty for the remote's default branch
  * @param path the plugin's folder inside the repository or local folder; empty for the top
  * @param pat a token for https; never stored unless {@code keepToken}, never logged or returned
@@ -50,10 +51,11 @@ public record PluginRequest(String name, String gitUrl, String branch, String pa
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
-    /** @return the request without its token, safe to log */
+    /** @return the request without its token, nor the user part of its URL (it may hold one), safe to log */
     @Override
     public String toString() {
-        return "PluginRequest[name=" + name + ", gitUrl=" + gitUrl + ", branch=" + branch + ", path=" + path
+        String url = gitUrl == null || gitUrl.lastIndexOf('@') < 0 ? gitUrl : "***" + gitUrl.substring(gitUrl.lastIndexOf('@'));
+        return "PluginRequest[name=" + name + ", gitUrl=" + url + ", branch=" + branch + ", path=" + path
                 + ", localPath=" + localPath + ", kind=" + kind + ", pat=" + (pat == null ? "none" : "***") + "]";
     }
 }

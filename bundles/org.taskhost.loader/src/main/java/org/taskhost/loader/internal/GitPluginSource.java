@@ -22,8 +22,9 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Clones a plugin's repository with JGit: shallow for a branch or tag, full for a commit SHA, within a time limit.
- * Only https, ssh and file URLs are accepted. A token goes to JGit as in-memory credentials: it is never written
- * into the clone's {@code .git/config} and never appears in a message.
+ * Only https, ssh and file URLs are accepted. It is given a URL without a secret ({@link GitUrl}) and the credential
+ * apart, which goes to JGit as in-memory credentials: it is never written into the clone's {@code .git/config} and
+ * never appears in a message.
  */
 final class GitPluginSource {
 
@@ -61,7 +62,8 @@ final class GitPluginSource {
         return url.replaceAll("://[^/@]+@", "://***@");
     }
 
-    FetchedSource fetch(String url, String branch, String path, String token, Path into) throws BuildProblem {
+    /** @param credential for https and ssh, or null; a file URL needs none */
+    FetchedSource fetch(String url, String branch, String path, GitCredential credential, Path into) throws BuildProblem {
         String scheme = checkUrl(url);
         boolean sha = SHA.matcher(branch).matches();
         CloneCommand clone = Git.cloneRepository().setURI(url).setDirectory(into.toFile()).setCloneAllBranches(false)
@@ -72,11 +74,8 @@ final class GitPluginSource {
         if (!sha) {
             clone.setDepth(1);
         }
-        if (token != null && !token.isEmpty()) {
-            if (!scheme.equals("https")) {
-                throw new BuildProblem("pat is only used with https URLs, not " + scheme);
-            }
-            clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider("taskhost", token));
+        if (credential != null && !scheme.equals("file")) {
+            clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credential.username(), credential.secret()));
         }
         FutureTask<String> task = new FutureTask<>(() -> {
             try (Git git = clone.call()) {
@@ -105,17 +104,18 @@ final class GitPluginSource {
             Thread.currentThread().interrupt();
             throw new BuildProblem("git clone of " + redact(url) + " was interrupted");
         } catch (ExecutionException e) {
-            throw new BuildProblem(describe(e.getCause(), url, branch, token));
+            throw new BuildProblem(describe(e.getCause(), url, branch, credential));
         }
     }
 
-    private static String describe(Throwable e, String url, String branch, String token) {
+    /** JGit's messages echo the URL and sometimes what the server said: the credential is masked in any form. */
+    private static String describe(Throwable e, String url, String branch, GitCredential credential) {
         if (e instanceof BuildProblem p) {
             return p.getMessage();
         }
         String m = String.valueOf(e.getMessage());
-        if (token != null && !token.isEmpty()) {
-            m = m.replace(token, "***");
+        if (credential != null) {
+            m = credential.mask(m);
         }
         if (e instanceof org.eclipse.jgit.api.errors.RefNotFoundException || m.contains("Remote branch") && m.contains("not found")) {
             return "branch '" + branch + "' not found in " + redact(url);
@@ -123,6 +123,6 @@ final class GitPluginSource {
         if (e instanceof TransportException || e instanceof GitAPIException || e instanceof IOException) {
             return "git clone of " + redact(url) + " failed: " + redact(m);
         }
-        return "git clone of " + redact(url) + " failed: " + e;
+        return "git clone of " + redact(url) + " failed: " + (credential == null ? e.toString() : credential.mask(e.toString()));
     }
 }

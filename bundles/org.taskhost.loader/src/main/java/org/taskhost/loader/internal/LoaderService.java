@@ -137,12 +137,13 @@ public class LoaderService implements PluginLoader {
         if (store.find(request.name()).isPresent() || installer.bundle(request.name()).isPresent()) {
             throw new LoaderException(Reason.CONFLICT, "plugin '" + request.name() + "' already exists", null);
         }
-        progress(request.name(), "fetching", request.gitUrl() != null ? GitPluginSource.redact(request.gitUrl()) : request.localPath());
-        PluginBuilder.Built built = build(request);
+        GitUrl source = source(request);
+        progress(request.name(), "fetching", source.url() != null ? source.url() : request.localPath());
+        PluginBuilder.Built built = build(request, source);
         checkKind(request.kind(), built.report());
         checkParameters(built, request.parameters());
         Map<String, Object> params = request.parameters();
-        InstalledPlugin p = new InstalledPlugin(request.name(), request.gitUrl(), request.branch(), request.path(),
+        InstalledPlugin p = new InstalledPlugin(request.name(), source.url(), request.branch(), request.path(),
                 request.localPath(), built.commit(), built.report().className(), built.report().pluginType(), params,
                 request.autoStart(), request.autostartOrder(), Instant.now());
         // jar, then record, then bundle: the runtime reads the parameters from the record while it creates the
@@ -156,8 +157,8 @@ public class LoaderService implements PluginLoader {
             store.delete(p.name());
             throw invalid(built.report(), e);
         }
-        if (request.keepToken() && request.pat() != null && !request.pat().isEmpty()) {
-            store.saveToken(p.name(), request.pat());
+        if (request.keepToken() && source.credential() != null) {
+            store.saveCredential(p.name(), source.credential());
         }
         log.info("added plugin " + p.name() + " (" + p.className() + ", commit " + p.commit() + ")");
         progress(p.name(), "added", p.pluginType() + " " + p.className() + " at " + p.commit());
@@ -244,9 +245,10 @@ public class LoaderService implements PluginLoader {
         return exclusively(name, "cannot reload plugin", () -> {
             InstalledPlugin old = store.find(name).orElseThrow(() -> notFound(name));
             Bundle bundle = installer.bundle(name).orElseThrow(() -> notFound(name));
-            PluginRequest again = new PluginRequest(name, old.gitUrl(), old.branch(), old.path(), store.keptToken(name).orElse(null),
+            PluginRequest again = new PluginRequest(name, old.gitUrl(), old.branch(), old.path(), null,
                     old.localPath(), old.parameters(), old.autoStart(), old.autostartOrder(), false);
-            PluginBuilder.Built built = build(again);
+            GitUrl source = kept(again);
+            PluginBuilder.Built built = build(again, source);
             checkParameters(built, old.parameters());
             byte[] previous = Files.readAllBytes(store.jar(name, old.commit()));
             store.saveJar(name, built.commit(), built.jar());
@@ -255,7 +257,7 @@ public class LoaderService implements PluginLoader {
             } catch (BuildProblem e) {
                 throw invalid(built.report(), e);
             }
-            InstalledPlugin now = new InstalledPlugin(name, old.gitUrl(), old.branch(), old.path(), old.localPath(), built.commit(),
+            InstalledPlugin now = new InstalledPlugin(name, source.url(), old.branch(), old.path(), old.localPath(), built.commit(),
                     built.report().className(), built.report().pluginType(), old.parameters(), old.autoStart(), old.autostartOrder(), Instant.now());
             store.save(now);
             store.prune(name, now.commit());
@@ -315,7 +317,7 @@ public class LoaderService implements PluginLoader {
     public ValidationReport validate(PluginRequest request) throws LoaderException {
         checkName(request.name());
         try {
-            return build(request).report();
+            return build(request, source(request)).report();
         } catch (LoaderException e) {
             if (e.report() != null) {
                 return e.report();
@@ -339,8 +341,32 @@ public class LoaderService implements PluginLoader {
         return store.find(name);
     }
 
-    /** Fetches into a scratch folder, builds, and always removes the scratch folder (the clone holds no token). */
-    private PluginBuilder.Built build(PluginRequest request) throws LoaderException {
+    /**
+     * Splits the credential off {@code git_url} and joins it with {@code pat}, on every path in (add, validate, reload,
+     * restore): from here on only the clean URL exists, in the record, the events, the messages and the log.
+     */
+    private static GitUrl source(PluginRequest request) throws LoaderException {
+        try {
+            return GitUrl.of(request.gitUrl(), request.pat());
+        } catch (BuildProblem e) {
+            throw new LoaderException(Reason.INVALID, "plugin '" + request.name() + "': " + e.getMessage(), ValidationReport.failed(e.problems()));
+        }
+    }
+
+    /** The source of a kept plugin: a credential its stored URL still holds, else the one kept on request. */
+    private GitUrl kept(PluginRequest request) throws LoaderException, IOException {
+        GitUrl source = source(request);
+        if (source.url() == null || source.credential() != null) {
+            return source;
+        }
+        return new GitUrl(source.url(), store.keptCredential(request.name()).orElse(null));
+    }
+
+    /**
+     * Fetches into a scratch folder, builds, and always removes the scratch folder (the clone holds no credential).
+     * The credential is used for this clone only.
+     */
+    private PluginBuilder.Built build(PluginRequest request, GitUrl gitSource) throws LoaderException {
         boolean hasGit = request.gitUrl() != null && !request.gitUrl().isBlank();
         boolean hasLocal = request.localPath() != null && !request.localPath().isBlank();
         if (hasGit == hasLocal) {
@@ -351,7 +377,7 @@ public class LoaderService implements PluginLoader {
             FetchedSource source;
             if (hasGit) {
                 scratch = Files.createTempDirectory(store.workDir(), request.name() + "-");
-                source = git.fetch(request.gitUrl(), request.branch(), request.path(), request.pat(), scratch.resolve("repo"));
+                source = git.fetch(gitSource.url(), request.branch(), request.path(), gitSource.credential(), scratch.resolve("repo"));
             } else {
                 source = LocalPluginSource.fetch(request.localPath(), request.path());
             }
@@ -411,14 +437,16 @@ public class LoaderService implements PluginLoader {
 
     /** Reinstalls every remembered plugin from its kept jar; a plugin whose jar is gone is rebuilt from its source. */
     private void restore() {
+        StoredUrls.clean(store, log);
         for (InstalledPlugin p : installed()) {
             if (installer.bundle(p.name()).isPresent()) {
                 continue;
             }
             try {
                 Path jar = store.jar(p.name(), p.commit());
-                byte[] bytes = Files.exists(jar) ? Files.readAllBytes(jar) : build(new PluginRequest(p.name(), p.gitUrl(), p.branch(),
-                        p.path(), store.keptToken(p.name()).orElse(null), p.localPath(), p.parameters(), p.autoStart(), p.autostartOrder(), false)).jar();
+                PluginRequest again = new PluginRequest(p.name(), p.gitUrl(), p.branch(), p.path(), null, p.localPath(), p.parameters(),
+                        p.autoStart(), p.autostartOrder(), false);
+                byte[] bytes = Files.exists(jar) ? Files.readAllBytes(jar) : build(again, kept(again)).jar();
                 installer.install(p.name(), bytes, p.autoStart() || "job".equals(p.pluginType()));
                 log.info("restored plugin " + p.name() + " at commit " + p.commit());
             } catch (IOException | BuildProblem | LoaderException e) {

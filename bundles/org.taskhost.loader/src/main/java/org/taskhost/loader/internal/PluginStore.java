@@ -31,7 +31,8 @@ import org.taskhost.api.loader.InstalledPlugin;
 /**
  * Remembers plugins across restarts, independently of the OSGi bundle cache: one Config Admin factory configuration
  * per plugin ({@code org.taskhost.plugin~<name>}) and the built jars in {@code <data>/plugins/<name>/<commit>.jar}.
- * A token is kept only on request, in {@code <data>/tokens/<name>} with mode 0600. The configuration is written
+ * A credential is kept only on request, in {@code <data>/tokens/<name>} (its secret) and {@code <name>.user} (its
+ * user name, when it has one of its own), both mode 0600; the configuration never holds one. The configuration is written
  * last, so a plugin whose add was interrupted is not there at the next start. Config Admin is read once, at start:
  * reads answer from memory, so they never meet a configuration being deleted and never wait for the disk.
  */
@@ -127,6 +128,7 @@ final class PluginStore {
         cm.getFactoryConfiguration(FACTORY_PID, name, "?").delete();
         deleteTree(data.resolve("plugins").resolve(name));
         Files.deleteIfExists(token(name));
+        Files.deleteIfExists(user(name));
         // the runtime's autosave of the plugin's inputs and ENABLE: a plugin added again under this name starts afresh
         Files.deleteIfExists(data.resolve("autosave").resolve(name + ".yaml"));
     }
@@ -145,21 +147,40 @@ final class PluginStore {
         }
     }
 
-    void saveToken(String name, String token) throws IOException {
+    void saveCredential(String name, GitCredential credential) throws IOException {
+        Files.deleteIfExists(user(name));
+        if (!credential.username().equals(GitCredential.TOKEN_USER)) {
+            writePrivate(user(name), credential.username());
+        }
+        writePrivate(token(name), credential.secret());
+    }
+
+    /** @return the kept credential; a file from before user names were kept holds a lone token */
+    Optional<GitCredential> keptCredential(String name) throws IOException {
         Path file = token(name);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String secret = Files.readString(file, StandardCharsets.UTF_8);
+        Path user = user(name);
+        return Optional.of(Files.exists(user) ? new GitCredential(Files.readString(user, StandardCharsets.UTF_8), secret, null)
+                : GitCredential.token(secret));
+    }
+
+    /** Created 0600 before anything is written into it. */
+    private static void writePrivate(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, token, StandardCharsets.UTF_8);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    Optional<String> keptToken(String name) throws IOException {
-        Path file = token(name);
-        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-    }
-
-    private Path token(String name) {
+    Path token(String name) {
         return data.resolve("tokens").resolve(name);
+    }
+
+    private Path user(String name) {
+        return data.resolve("tokens").resolve(name + ".user");
     }
 
     static void deleteTree(Path dir) throws IOException {

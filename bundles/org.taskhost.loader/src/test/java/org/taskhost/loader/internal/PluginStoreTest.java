@@ -17,11 +17,22 @@ class PluginStoreTest {
     @Test
     void aKeptTokenIsReadableByTheOwnerOnly(@TempDir Path data) throws Exception {
         PluginStore store = new PluginStore(null, data);
-        store.saveToken("private", "ghp_abc");
+        store.saveCredential("private", GitCredential.token("ghp_abc"));
         Path file = data.resolve("tokens/private");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(store.keptToken("private")).contains("ghp_abc");
-        assertThat(store.keptToken("other")).isEmpty();
+        assertThat(store.keptCredential("private")).contains(GitCredential.token("ghp_abc"));
+        assertThat(data.resolve("tokens/private.user")).doesNotExist();
+        assertThat(store.keptCredential("other")).isEmpty();
+    }
+
+    @Test
+    void aKeptUserNameIsReadableByTheOwnerOnly(@TempDir Path data) throws Exception {
+        PluginStore store = new PluginStore(null, data);
+        store.saveCredential("private", new GitCredential("alice", "pw", "alice:pw"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("tokens/private.user")))).isEqualTo("rw-------");
+        assertThat(store.keptCredential("private")).contains(new GitCredential("alice", "pw", null));
+        store.saveCredential("private", GitCredential.token("t2"));
+        assertThat(store.keptCredential("private")).as("a lone token replaces a user and password").contains(GitCredential.token("t2"));
     }
 
     @Test

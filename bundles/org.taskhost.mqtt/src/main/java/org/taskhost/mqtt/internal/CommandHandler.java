@@ -41,12 +41,13 @@ final class CommandHandler {
         this.log = log;
     }
 
-    /** Subscribes to the command topics unless no command is allowed. */
+    /**
+     * Subscribes to the command topics even when no command is allowed, so that a refused command is answered with
+     * the setting to change instead of vanishing; says once what is accepted.
+     */
     void start() {
-        if (!policy.commands().isEmpty()) {
-            connection.subscribe(CommandRequest.filter(base), m -> command(m.topic(), m.payload()));
-            log.info("commands on " + CommandRequest.filter(base) + " (" + policy.describeCommands() + "; plugins " + policy.describePlugins() + ")");
-        }
+        connection.subscribe(CommandRequest.filter(base), m -> command(m.topic(), m.payload()));
+        log.info(policy.summary(CommandRequest.filter(base)));
     }
 
     /** One command; every path ends in one reply and no exception leaves. */
@@ -181,7 +182,7 @@ final class CommandHandler {
     }
 
     void describe(Map<String, Object> m) {
-        m.put("command_topics", policy.commands().isEmpty() ? null : CommandRequest.filter(base));
+        m.put("command_topics", CommandRequest.filter(base));
         m.put("commands_allowed", policy.describeCommands());
         m.put("command_plugins", policy.describePlugins());
         m.put("commands", received.get());

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 record CommandRequest(String command, String plugin, Object id, String replyTo, String pv, Object value, String error) {
 
-    static final List<String> COMMANDS = List.of("enable", "disable", "run", "trigger", "put");
+    static final List<String> COMMANDS = CommandPolicy.ALL;
 
     boolean ok() {
         return error == null;
@@ -110,10 +110,11 @@ record CommandRequest(String command, String plugin, Object id, String replyTo, 
         }
         if (!policy.allowsCommand(command)) {
             return new CommandRequest(command, plugin, id, replyTo, null, null, "command '" + command + "' is not allowed (allowed: "
-                    + policy.describeCommands() + ")");
+                    + policy.describeCommands() + "): set commands (" + CommandPolicy.COMMANDS + ") to allow it");
         }
         if (!policy.allowsPlugin(plugin)) {
-            return new CommandRequest(command, plugin, id, replyTo, null, null, "commands to plugin '" + plugin + "' are not allowed");
+            return new CommandRequest(command, plugin, id, replyTo, null, null, "commands to plugin '" + plugin + "' are not allowed: set command_plugins ("
+                    + CommandPolicy.PLUGINS + ") to allow it");
         }
         String pv = null;
         Object value = null;

@@ -29,11 +29,11 @@ public @interface MqttConfig {
     @AttributeDefinition(required = false, description = "This taskhost's name in topics; empty: the host name (TASKHOST_MQTT_NODE)")
     String node() default "";
 
-    @AttributeDefinition(required = false, description = "Commands accepted on {root}/{node}/cmd/{plugin}/{command}: some of enable,disable,run,trigger,put; empty or none: no command (TASKHOST_MQTT_COMMANDS)")
-    String commands() default CommandPolicy.DEFAULT_COMMANDS;
+    @AttributeDefinition(required = false, description = "Commands accepted on {root}/{node}/cmd/{plugin}/{command}: some of enable,disable,run,trigger,put; empty or none: no command, the default (TASKHOST_MQTT_COMMANDS)")
+    String commands() default CommandPolicy.NONE;
 
     /** Property {@code command_plugins}. */
-    @AttributeDefinition(required = false, description = "Plugins commands may address: * or a comma list of names (TASKHOST_MQTT_COMMAND_PLUGINS)")
+    @AttributeDefinition(required = false, description = "Plugins commands may address: * or a comma list of names; empty: none (TASKHOST_MQTT_COMMAND_PLUGINS)")
     String command__plugins() default "*";
 
     @AttributeDefinition(required = false, description = "At most one PV message per PV per this many seconds, the newest value; 0: every change (TASKHOST_MQTT_PV_INTERVAL)")

@@ -79,6 +79,7 @@ public class MqttView {
             connectionSettings = ConnectionSettings.resolve(System::getenv, config, data);
             connection = new MqttConnection(settings, connectionSettings, bytes(Payloads.offline(version, startedAt, "connection lost")), log);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // never a default in place of a wrong command setting: the whole view stays off, which serves no command
             off("not configured", e.getMessage());
             return;
         } catch (MqttException e) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CommandRequestTest {
 
     static final String BASE = "th/box1";
-    static final CommandPolicy ALL = CommandPolicy.resolve(n -> null, CommandPolicy.DEFAULT_COMMANDS, "*");
+    static final CommandPolicy ALL = CommandPolicy.resolve(n -> null, "enable,disable,run,trigger,put", "*");
 
     static CommandRequest parse(String topic, String body, CommandPolicy policy) {
         return CommandRequest.parse(BASE, topic, body == null ? null : body.getBytes(StandardCharsets.UTF_8), policy);
@@ -82,9 +82,9 @@ class CommandRequestTest {
         assertThat(parse("explode", "{}").error()).isEqualTo("unknown command 'explode', expected one of enable, disable, run, trigger, put");
         CommandPolicy some = CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMANDS") ? "enable, disable" : null, "", "monitor,pulse");
         assertThat(parse(BASE + "/cmd/monitor/put", "{\"pv\": \"SETPOINT\", \"value\": 1}", some).error())
-                .isEqualTo("command 'put' is not allowed (allowed: enable,disable)");
+                .isEqualTo("command 'put' is not allowed (allowed: enable,disable): set commands (TASKHOST_MQTT_COMMANDS) to allow it");
         assertThat(parse(BASE + "/cmd/monitor/enable", "{}", some).ok()).isTrue();
-        assertThat(parse(BASE + "/cmd/scaler/enable", "{}", some).error()).isEqualTo("commands to plugin 'scaler' are not allowed");
+        assertThat(parse(BASE + "/cmd/scaler/enable", "{}", some).error()).isEqualTo("commands to plugin 'scaler' are not allowed: set command_plugins (TASKHOST_MQTT_COMMAND_PLUGINS) to allow it");
     }
 
     @Test
@@ -97,9 +97,10 @@ class CommandRequestTest {
 
     @Test
     void thePolicyFromConfigurationAndEnvironment() {
-        CommandPolicy d = CommandPolicy.resolve(n -> null, CommandPolicy.DEFAULT_COMMANDS, "*");
+        CommandPolicy d = CommandPolicy.resolve(n -> null, "enable,disable,run,trigger,put", "*");
         assertThat(d.commands()).isEqualTo(Set.of("enable", "disable", "run", "trigger", "put"));
         assertThat(d.plugins()).isNull();
+        assertThat(d.summary("th/box1/cmd/+/+")).isEqualTo("MQTT commands on th/box1/cmd/+/+: enable, disable, run, trigger, put for every plugin");
         assertThat(CommandPolicy.resolve(n -> null, "", "*").commands()).as("empty in the configuration: none").isEmpty();
         assertThat(CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMANDS") ? "none" : null, "enable", "*").commands()).isEmpty();
         CommandPolicy env = CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMAND_PLUGINS") ? "monitor" : null, "Run,PUT", "pulse");
@@ -109,6 +110,41 @@ class CommandRequestTest {
         assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "enable,reboot", "*"))
                 .hasMessage("TASKHOST_MQTT_COMMANDS: unknown command 'reboot', expected some of enable,disable,run,trigger,put or none");
         assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "enable", "monitor,*")).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
+    }
+
+    @Test
+    void withoutASettingNoCommandIsAccepted() {
+        MqttConfig defaults = TestConfigs.config(Map.of());
+        CommandPolicy p = CommandPolicy.resolve(n -> null, defaults.commands(), defaults.command__plugins());
+        assertThat(p.commands()).isEmpty();
+        assertThat(p.describeCommands()).isEqualTo("none");
+        assertThat(p.summary("th/box1/cmd/+/+")).isEqualTo("MQTT commands: none accepted (set TASKHOST_MQTT_COMMANDS)");
+        assertThat(parse(BASE + "/cmd/monitor/put", "{\"id\": 1, \"pv\": \"SETPOINT\", \"value\": 1}", p).error())
+                .isEqualTo("command 'put' is not allowed (allowed: none): set commands (TASKHOST_MQTT_COMMANDS) to allow it");
+        // a blank variable is no setting: the configuration's (closed) value holds
+        assertThat(CommandPolicy.resolve(n -> "  ", defaults.commands(), defaults.command__plugins()).commands()).isEmpty();
+        CommandPolicy put = CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMANDS") ? "put" : null, defaults.commands(),
+                defaults.command__plugins());
+        assertThat(put.summary("th/box1/cmd/+/+")).isEqualTo("MQTT commands on th/box1/cmd/+/+: put for every plugin");
+    }
+
+    @Test
+    void noMalformedSettingIsReadWiderThanWritten() {
+        assertThat(CommandPolicy.resolve(n -> null, "put", "").plugins()).as("an empty plugin list: no plugin").isEmpty();
+        assertThat(CommandPolicy.resolve(n -> null, "put", " , ").plugins()).isEmpty();
+        CommandPolicy noPlugin = CommandPolicy.resolve(n -> null, "put", "");
+        assertThat(noPlugin.allowsPlugin("monitor")).isFalse();
+        assertThat(noPlugin.describePlugins()).isEqualTo("none");
+        assertThat(noPlugin.summary("f")).isEqualTo("MQTT commands: none accepted, command_plugins names no plugin (set TASKHOST_MQTT_COMMAND_PLUGINS)");
+        assertThat(CommandPolicy.resolve(n -> null, "put", "monitor pulse").allowsPlugin("monitor")).as("spaces do not separate").isFalse();
+        assertThat(CommandPolicy.resolve(n -> null, "put", "Monitor").allowsPlugin("monitor")).as("names are exact").isFalse();
+        assertThat(CommandPolicy.resolve(n -> null, "put", "monitor").summary("f")).isEqualTo("MQTT commands on f: put for monitor");
+        // anything not understood is refused with the variable's name (and the view then stays off), never widened
+        for (String bad : List.of("all", "*", "enable disable", "none,put", "put;run", "yes")) {
+            assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, bad, "*")).as(bad).hasMessageStartingWith("TASKHOST_MQTT_COMMANDS:");
+        }
+        assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "put", "*,monitor")).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
+        assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "put", "monitor, *")).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.taskhost.loader.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.Logger;
+import org.taskhost.api.loader.InstalledPlugin;
+
+class StoredUrlsTest {
+
+    /** Config Admin as far as the store uses it: one factory configuration per name, held in a map. */
+    static ConfigurationAdmin configurationAdmin(Map<String, Dictionary<String, Object>> kept) {
+        return (ConfigurationAdmin) Proxy.newProxyInstance(StoredUrlsTest.class.getClassLoader(), new Class<?>[] {ConfigurationAdmin.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "listConfigurations" -> kept.keySet().stream().map(n -> configuration(kept, n)).toArray(Configuration[]::new);
+                    case "getFactoryConfiguration" -> configuration(kept, (String) args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Configuration configuration(Map<String, Dictionary<String, Object>> kept, String name) {
+        return (Configuration) Proxy.newProxyInstance(StoredUrlsTest.class.getClassLoader(), new Class<?>[] {Configuration.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperties" -> kept.get(name);
+                    case "updateIfDifferent" -> kept.put(name, (Dictionary<String, Object>) args[0]) == null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static Logger logger(List<String> lines) {
+        return (Logger) Proxy.newProxyInstance(StoredUrlsTest.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> {
+                    lines.add(method.getName() + " " + args[0]);
+                    return null;
+                });
+    }
+
+    static InstalledPlugin plugin(String name, String url) {
+        return new InstalledPlugin(name, url, "main", "", null, "abc", "Ticker", "task", Map.of(), true, null, Instant.EPOCH);
+    }
+
+    @Test
+    void aCredentialStoredByAnOlderTaskhostMovesToTheTokenFile(@TempDir Path data) throws Exception {
+        Map<String, Dictionary<String, Object>> kept = new ConcurrentHashMap<>();
+        PluginStore old = new PluginStore(configurationAdmin(kept), data);
+        old.save(plugin("private", "https://alice:s3cret@host/r.git"));
+        old.save(plugin("public", "https://host/p.git"));
+        old.save(plugin("token", "https://ghp_tok@host/t.git"));
+        old.saveCredential("token", GitCredential.token("kept-already"));
+
+        PluginStore store = new PluginStore(configurationAdmin(kept), data);
+        List<String> log = new CopyOnWriteArrayList<>();
+        StoredUrls.clean(store, logger(log));
+
+        assertThat(store.find("private").orElseThrow().gitUrl()).isEqualTo("https://host/r.git");
+        assertThat(kept.get("private").get("git_url")).isEqualTo("https://host/r.git");
+        assertThat(store.keptCredential("private")).contains(new GitCredential("alice", "s3cret", null));
+        assertThat(store.find("public").orElseThrow().gitUrl()).isEqualTo("https://host/p.git");
+        assertThat(store.keptCredential("public")).isEmpty();
+        assertThat(kept.get("token").get("git_url")).isEqualTo("https://host/t.git");
+        assertThat(store.keptCredential("token")).as("a credential kept on request wins").contains(GitCredential.token("kept-already"));
+        assertThat(kept.values()).noneMatch(d -> String.valueOf(d.get("git_url")).contains("@"));
+        assertThat(log).hasSize(2).allMatch(l -> l.startsWith("warn plugin ") && l.contains("moved to " + data.resolve("tokens")))
+                .noneMatch(l -> l.contains("s3cret") || l.contains("ghp_tok"));
+    }
+}
