@@ -39,6 +39,32 @@ final class Values {
     private Values() {
     }
 
+    /**
+     * A property's value as read with an array index (null for none). At index 0 BACnet answers the array's length,
+     * which PLC4X keeps apart from the elements (left empty then), in a {@code numberOfDataElements} field.
+     */
+    static Object of(Object plc4x, Integer arrayIndex) {
+        if (arrayIndex != null && arrayIndex == 0) {
+            Object length = arrayLength(plc4x);
+            if (length != null) {
+                return of(length);
+            }
+        }
+        return of(plc4x);
+    }
+
+    private static Object arrayLength(Object plc4x) {
+        if (plc4x == null) {
+            return null;
+        }
+        Class<?> type = plc4x.getClass();
+        if (hasMethod(type, "getNumberOfDataElements")) {
+            return call(plc4x, "getNumberOfDataElements");
+        }
+        return plc4x instanceof BACnetConstructedData && hasMethod(type, "getActualValue")
+                ? arrayLength(call(plc4x, "getActualValue")) : null;
+    }
+
     static Object of(Object plc4x) {
         if (plc4x == null || plc4x instanceof BACnetApplicationTagNull) {
             return null;
@@ -61,15 +87,19 @@ final class Values {
         if (type.getSimpleName().endsWith("Tagged")) {
             return ofTagged(plc4x);
         }
-        if (plc4x instanceof BACnetConstructedData) {
-            Object actual = call(plc4x, "getActualValue");
-            if (actual != null || hasMethod(type, "getActualValue")) {
-                return of(actual);
-            }
+        if (plc4x instanceof BACnetConstructedData && hasMethod(type, "getActualValue")) {
+            return of(call(plc4x, "getActualValue"));
         }
         Object data = hasMethod(type, "getData") ? call(plc4x, "getData") : null;
         if (data instanceof List<?>) {
             return of(data);
+        }
+        // arrays without an actual value (state-text, object-list, ...) hold their elements in a list of their own name
+        for (Method m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == type
+                    && List.class.isAssignableFrom(m.getReturnType())) {
+                return of(call(plc4x, m.getName()));
+            }
         }
         for (Method m : type.getMethods()) {
             if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == type

@@ -119,6 +119,18 @@ class BacnetClientSimulatorTest {
     }
 
     @Test
+    void indexZeroReadsAnArraysLengthByRpmAndByReadProperty() throws Exception {
+        List<PropertyRef> refs = List.of(PropertyRef.parse("AO:0/priority-array[0]"), PropertyRef.parse("MSI:0/state-text[0]"),
+                PropertyRef.parse("MSI:0/state-text[2]"), PropertyRef.parse("MSI:0/state-text[4]"));
+        for (SimulatedDevice device : List.of(DEVICES.get(0), noRpm)) {
+            List<PropertyResult> results = client.read(device.address(), refs, 16, TIMING);
+            assertThat(results).extracting(PropertyResult::value).as("on port %d", device.port).containsExactly(16L, 3L, "low", null);
+            assertThat(results.get(3).error()).isEqualTo("property: invalid-array-index");
+        }
+        assertThat(client.usesReadPropertyMultiple(DEVICES.get(0).address())).isTrue();
+    }
+
+    @Test
     void writesWithPriority8ThenRelinquishes() throws Exception {
         SimulatedDevice device = DEVICES.get(1);
         PropertyRef ao = PropertyRef.parse("analog-output:1");

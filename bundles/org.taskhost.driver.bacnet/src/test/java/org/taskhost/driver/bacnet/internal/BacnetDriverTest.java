@@ -71,6 +71,17 @@ class BacnetDriverTest {
     }
 
     @Test
+    void anArraysLengthAtIndexZeroIsANumber() throws Exception {
+        List<Point> points = List.of(point("slots", "AO:0/priority-array[0]", PointType.INT),
+                point("states", "MSI:0/state-text[0]", PointType.FLOAT), point("second", "MSI:0/state-text[2]", PointType.STRING));
+        try (DriverSession session = driver.open(config(deviceAddress(), Map.of(), points), sink(Map.of()))) {
+            Map<String, PointValue> values = session.read(points);
+            assertThat(values.values()).allMatch(PointValue::isGood, "GOOD");
+            assertThat(values).extractingFromEntries(e -> e.getValue().value()).containsExactly(16L, 3.0, "low");
+        }
+    }
+
+    @Test
     void writesAndFollowsCovIntoTheSink() throws Exception {
         Point av = point("av", "AV:1", PointType.FLOAT);
         Map<String, PointValue> pushed = new ConcurrentHashMap<>();
