@@ -202,7 +202,7 @@ final class Values {
         }
         switch (object == null ? -1 : object.type()) {
             case 0, 1, 2 -> {
-                return createBACnetApplicationTagReal((float) number(value, object));
+                return createBACnetApplicationTagReal(real(number(value, object), value, object));
             }
             case 3, 4, 5 -> {
                 return createBACnetApplicationTagEnumerated(binary(value, object));
@@ -222,12 +222,22 @@ final class Values {
         } else if (value instanceof Enumerated e) {
             return createBACnetApplicationTagEnumerated(e.value());
         } else if (value instanceof Double || value instanceof Float) {
-            return createBACnetApplicationTagReal(((Number) value).floatValue());
+            return createBACnetApplicationTagReal(real(((Number) value).doubleValue(), value, null));
         } else if (value instanceof Number n) {
             long l = n.longValue();
             return l >= 0 ? createBACnetApplicationTagUnsignedInteger(l) : createBACnetApplicationTagSignedInteger(l);
         }
         return createBACnetApplicationTagCharacterString(BACnetCharacterEncoding.ISO_10646, value.toString());
+    }
+
+    /** A REAL is an IEEE single: a finite value beyond its range would go out as an infinity the writer never asked for. */
+    private static float real(double d, Object value, ObjectId object) {
+        float f = (float) d;
+        if (Float.isInfinite(f) && !Double.isInfinite(d)) {
+            throw new IllegalArgumentException("value '" + value + "'" + (object == null ? "" : " for " + object)
+                    + " is out of the range of a BACnet REAL (-" + Float.MAX_VALUE + " to " + Float.MAX_VALUE + ")");
+        }
+        return f;
     }
 
     private static double number(Object value, ObjectId object) {

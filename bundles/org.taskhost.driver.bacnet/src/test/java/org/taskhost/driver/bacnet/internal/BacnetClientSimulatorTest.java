@@ -159,6 +159,16 @@ class BacnetClientSimulatorTest {
     }
 
     @Test
+    void aValueBeyondARealIsRefusedBeforeItReachesTheDevice() throws Exception {
+        SimulatedDevice device = DEVICES.get(1);
+        assertThatThrownBy(() -> client.writeProperty(device.address(), PropertyRef.parse("AV:0"), 1e39, 8, TIMING))
+                .isInstanceOf(BacnetException.class).hasMessageContaining("out of the range of a BACnet REAL");
+        JsonNode av0 = device.objects().get("objects").get("analog-value:0");
+        assertThat(av0.get("priorityArray").get(7).isNull()).as("nothing written at priority 8").isTrue();
+        assertThat(av0.get("presentValue").get(0).asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
     void covNotificationsArrive() throws Exception {
         SimulatedDevice device = DEVICES.get(2);
         List<CovNotification> received = new CopyOnWriteArrayList<>();
