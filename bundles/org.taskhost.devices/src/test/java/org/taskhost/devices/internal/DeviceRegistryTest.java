@@ -2,11 +2,13 @@ package org.taskhost.devices.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -201,6 +203,18 @@ class DeviceRegistryTest {
         assertThatThrownBy(() -> access.write(new PointRef("d", "sp"), "warm", null)).hasMessageContaining("not a number");
         assertThatThrownBy(() -> access.write(new PointRef("d", "sp"), 1, 17)).hasMessageContaining("1-16");
         assertThatThrownBy(() -> access.write(new PointRef("d", "nope"), 1, null)).hasMessageContaining("no point 'nope'");
+    }
+
+    @Test
+    void aWriteTheDeviceDidNotAnswerIsToldFromARefusalByItsType() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("d", "fake", "good", Duration.ofSeconds(1), point("silent", "silent"), point("refusing", "refusing")));
+        Throwable silent = catchThrowable(() -> access.write(new PointRef("d", "silent"), 1, null).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        Throwable refused = catchThrowable(() -> access.write(new PointRef("d", "refusing"), 1, null).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertThat(silent).isInstanceOf(ExecutionException.class);
+        assertThat(refused).isInstanceOf(ExecutionException.class);
+        assertThat(NoAnswer.in(silent.getCause())).as("a timeout below the devices bundle's own wrapping").isTrue();
+        assertThat(NoAnswer.in(refused.getCause())).as("a message that says timeout is not one").isFalse();
     }
 
     @Test
