@@ -174,6 +174,23 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void eachFailedReopenBetweenPollsCountsInTheHealth() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("slow", "fake", "good", Duration.ofHours(1), point("t", "ai1")));
+        access.readNow("slow").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        long polls = health("slow").pollCount();
+
+        fake.away.add("slow");
+        fake.sinks.get("slow").lost("disconnected");
+        assertThat(health("slow").errorCount()).isEqualTo(1);
+        Waits.until("two reopens failed", () -> fake.opens("slow") >= 3);
+        Waits.until("both counted", () -> health("slow").errorCount() >= 3);
+        assertThat(health("slow").lastError()).isEqualTo("device 10.0.0.4 not found");
+        assertThat(health("slow").status()).isEqualTo(DeviceStatus.ERROR);
+        assertThat(health("slow").pollCount()).as("reopens are no polls").isEqualTo(polls);
+    }
+
+    @Test
     void changingOneDeviceRestartsOnlyThatDevice() throws Exception {
         registry.driverAdded("fake", fake);
         registry.create(device("a", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));

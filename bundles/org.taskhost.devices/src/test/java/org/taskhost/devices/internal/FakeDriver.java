@@ -31,10 +31,15 @@ final class FakeDriver implements Driver {
     final CountDownLatch never = new CountDownLatch(1);
     /** Devices that fail whatever their mode, until removed from here. */
     final Set<String> down = ConcurrentHashMap.newKeySet();
+    /** Devices that cannot be connected: opening a session fails, until removed from here. */
+    final Set<String> away = ConcurrentHashMap.newKeySet();
 
     @Override
-    public DriverSession open(DeviceConfig device, PointSink sink) {
+    public DriverSession open(DeviceConfig device, PointSink sink) throws IOException {
         opens.computeIfAbsent(device.id(), k -> new AtomicInteger()).incrementAndGet();
+        if (away.contains(device.id())) {
+            throw new IOException("device " + device.address() + " not found");
+        }
         sinks.put(device.id(), sink);
         return new DriverSession() {
             @Override
