@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bluez.Device1;
@@ -60,11 +63,7 @@ final class BleConnection implements AutoCloseable {
         }));
         Device1 device = client.remote(devicePath, Device1.class);
         if (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "Connected"))) {
-            try {
-                device.Connect();
-            } catch (DBusException | RuntimeException e) {
-                throw new BleException("connect to " + address + " failed: " + e.getMessage(), e);
-            }
+            connectWithin(device, deadline, timeout);
         }
         while (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "ServicesResolved"))) {
             pause(deadline, "services of " + address + " not resolved within " + timeout.toMillis() + " ms");
@@ -86,9 +85,23 @@ final class BleConnection implements AutoCloseable {
         }
     }
 
+    /** Connect, waited for until the deadline only: BlueZ may take much longer to give up on a device out of range. */
+    private void connectWithin(Device1 device, long deadline, Duration timeout) throws BleException {
+        try {
+            client.callAsync(device, "Connect").get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new BleException("connect to " + address + " did not complete within " + timeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new BleException("connect to " + address + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BleException("interrupted");
+        }
+    }
+
     private static void pause(long deadline, String timeoutMessage) throws BleException {
         if (System.nanoTime() > deadline) {
-            throw new BleException(timeoutMessage);
+            throw new BleException(timeoutMessage, new TimeoutException(timeoutMessage));
         }
         try {
             Thread.sleep(POLL_MS);
