@@ -39,6 +39,12 @@ final class BleConnection implements AutoCloseable {
     private final AtomicBoolean lost = new AtomicBoolean();
     private volatile Consumer<String> lostListener = reason -> { };
     private volatile boolean closed;
+    /**
+     * Whether closing sends Disconnect: once this connection has the device connected, or has asked to connect and
+     * has no answer yet (Disconnect then cancels the Connect, as BlueZ documents); not when BlueZ refused the Connect
+     * or the device was never found, when there is nothing to disconnect.
+     */
+    private volatile boolean disconnectOnClose;
 
     BleConnection(BleClient client, String adapterPath, String address) {
         this.client = client;
@@ -62,7 +68,9 @@ final class BleConnection implements AutoCloseable {
             }
         }));
         Device1 device = client.remote(devicePath, Device1.class);
-        if (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "Connected"))) {
+        boolean connected = DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "Connected"));
+        disconnectOnClose = true;
+        if (!connected) {
             connectWithin(device, deadline, timeout);
         }
         while (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "ServicesResolved"))) {
@@ -92,6 +100,7 @@ final class BleConnection implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new BleException("connect to " + address + " did not complete within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
+            disconnectOnClose = false;
             throw new BleException("connect to " + address + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -188,6 +197,9 @@ final class BleConnection implements AutoCloseable {
             } catch (Exception e) {
                 // the device is gone: nothing to stop
             }
+        }
+        if (!disconnectOnClose) {
+            return;
         }
         try {
             client.remote(devicePath, Device1.class).Disconnect();

@@ -86,6 +86,23 @@ class BleReconnectMockTest {
         session.close();
     }
 
+    @Test
+    void aConnectThatFailedOrNeverStartedSendsNoDisconnect() throws Exception {
+        mock.command("connect-fail on");
+        Calls before = Calls.now();
+        Throwable refused = catchThrowable(() -> driver.open(device("refused", Duration.ofMillis(500)), new RecordingSink()));
+        assertThat(refused).hasMessageContaining("connect to " + ADDRESS + " failed").hasMessageContaining("le-connection-abort-by-local");
+        Calls afterRefusal = Calls.now();
+        assertThat(afterRefusal.connects()).isEqualTo(before.connects() + 1);
+        assertThat(afterRefusal.disconnects()).as("nothing to disconnect after a refused Connect").isEqualTo(before.disconnects());
+
+        mock.command("connect-fail off");
+        mock.command("goaway");
+        Throwable notFound = catchThrowable(() -> driver.open(device("gone", Duration.ofMillis(300)), new RecordingSink()));
+        assertThat(notFound).hasMessageContaining("device " + ADDRESS + " not found by hci0");
+        assertThat(Calls.now()).as("no Connect, no Disconnect for a device that is not there").isEqualTo(afterRefusal);
+    }
+
     /** Opens and follows the cov points, as the devices bundle does at each attempt, until it works. */
     static DriverSession openUntilConnected(DeviceConfig config, RecordingSink sink) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
