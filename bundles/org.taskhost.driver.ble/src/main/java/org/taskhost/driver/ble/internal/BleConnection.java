@@ -151,6 +151,7 @@ final class BleConnection implements AutoCloseable {
 
     /** Follows notifications (or indications) of the characteristic; the listener runs on the D-Bus signal thread. */
     void follow(Characteristic c, Consumer<byte[]> listener) throws BleException {
+        // subscribed before StartNotify: the device may notify as soon as its notifications are enabled
         watches.add(client.watchProperties(c.path(), BleClient.CHARACTERISTIC, changed -> {
             Object value = DbusValues.value(changed, "Value");
             if (value != null) {
@@ -188,17 +189,16 @@ final class BleConnection implements AutoCloseable {
     public void close() {
         closed = true;
         watches.forEach(Runnable::run);
-        if (lost.get()) {
-            return;
-        }
+        // also when the connection was lost: BlueZ keeps a client's notify sessions across a disconnect and enables them
+        // again as soon as the device reconnects, before the next session has subscribed to the values in follow()
         for (Characteristic c : followed) {
             try {
                 client.remote(c.path(), GattCharacteristic1.class).StopNotify();
             } catch (Exception e) {
-                // the device is gone: nothing to stop
+                // the characteristic is gone, and its sessions with it
             }
         }
-        if (!disconnectOnClose) {
+        if (lost.get() || !disconnectOnClose) {
             return;
         }
         try {

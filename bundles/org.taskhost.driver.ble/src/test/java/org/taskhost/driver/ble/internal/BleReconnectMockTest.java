@@ -103,6 +103,34 @@ class BleReconnectMockTest {
         assertThat(Calls.now()).as("no Connect, no Disconnect for a device that is not there").isEqualTo(afterRefusal);
     }
 
+    /**
+     * The device goes out of range and comes back eight times; each time it notifies as soon as its notifications are
+     * enabled again, and that notification must reach the sink within 3 s of the reconnect.
+     */
+    @Test
+    void theFirstNotificationAfterEachReconnectIsFollowed() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        DeviceConfig config = device("comesback", Duration.ofSeconds(2));
+        DriverSession session = openUntilConnected(config, sink);
+        try {
+            for (int i = 0; i < 8; i++) {
+                int losses = sink.lost.size();
+                mock.command("drop");
+                await("loss " + i, WAIT, () -> sink.lost.size() > losses);
+                // what the devices bundle does with a lost session before it opens a new one
+                session.close();
+                long counter = 7000 + i;
+                mock.command("notify-on-enable " + STREAM + " " + counter);
+                mock.command("restore");
+                session = openUntilConnected(config, sink);
+                await("notification " + counter + " after reconnect " + i, Duration.ofSeconds(3),
+                        () -> sink.of("count").stream().anyMatch(u -> Long.valueOf(counter).equals(u.value().value())));
+            }
+        } finally {
+            session.close();
+        }
+    }
+
     /** Opens and follows the cov points, as the devices bundle does at each attempt, until it works. */
     static DriverSession openUntilConnected(DeviceConfig config, RecordingSink sink) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
