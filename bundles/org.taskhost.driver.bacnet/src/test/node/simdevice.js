@@ -64,7 +64,17 @@ function startDevice(port, instance) {
   }
   add(O.BINARY_OUTPUT, 0, { [P.OBJECT_NAME]: str('BO0'), [P.PRESENT_VALUE]: enumv(0), cmd: commandable(0, enumv) });
   add(O.BINARY_VALUE, 0, { [P.OBJECT_NAME]: str('BV0'), [P.PRESENT_VALUE]: enumv(1) });
-  add(O.MULTI_STATE_INPUT, 0, { [P.OBJECT_NAME]: str('MSI0'), [P.PRESENT_VALUE]: uns(2), [P.NUMBER_OF_STATES]: uns(3) });
+  add(O.MULTI_STATE_INPUT, 0, { [P.OBJECT_NAME]: str('MSI0'), [P.PRESENT_VALUE]: uns(2), [P.NUMBER_OF_STATES]: uns(3),
+    [P.STATE_TEXT]: ['off', 'low', 'high'].map((s) => str(s)[0]) });
+
+  // properties that are BACnet arrays: [0] reads their length, [n] their n-th element
+  const ARRAYS = new Set([P.STATE_TEXT]);
+  const BAD_INDEX = { error: [E.ErrorClass.PROPERTY, E.ErrorCode.INVALID_ARRAY_INDEX] };
+  const indexed = (index) => index !== undefined && index !== E.ASN1_ARRAY_ALL;
+  function element(all, index) {
+    if (index === 0) return uns(all.length);
+    return index <= all.length ? [all[index - 1]] : BAD_INDEX;
+  }
 
   function readValue(obj, prop, index) {
     if (prop === P.OBJECT_IDENTIFIER) return [{ type: T.OBJECTIDENTIFIER, value: { type: obj.type, instance: obj.instance } }];
@@ -72,11 +82,11 @@ function startDevice(port, instance) {
     const cmd = obj.props.cmd;
     if (cmd && prop === P.PRIORITY_ARRAY) {
       const slots = cmd[P.PRIORITY_ARRAY].map((v) => (v === null ? nul()[0] : cmd.valueOf(v)[0]));
-      if (index !== undefined && index !== E.ASN1_ARRAY_ALL) return index === 0 ? uns(16) : [slots[index - 1]];
-      return slots;
+      return indexed(index) ? element(slots, index) : slots;
     }
     if (cmd && prop === P.RELINQUISH_DEFAULT) return cmd.valueOf(cmd[P.RELINQUISH_DEFAULT]);
-    return obj.props[prop];
+    const value = obj.props[prop];
+    return value && ARRAYS.has(prop) && indexed(index) ? element(value, index) : value;
   }
 
   function errorValue(errorClass, errorCode) {
@@ -102,8 +112,8 @@ function startDevice(port, instance) {
     if (!obj) return client.errorResponse(msg.header.sender, E.ConfirmedServiceChoice.READ_PROPERTY, msg.invokeId,
       E.ErrorClass.OBJECT, E.ErrorCode.UNKNOWN_OBJECT);
     const value = readValue(obj, property.id, property.index);
-    if (!value) return client.errorResponse(msg.header.sender, E.ConfirmedServiceChoice.READ_PROPERTY, msg.invokeId,
-      E.ErrorClass.PROPERTY, E.ErrorCode.UNKNOWN_PROPERTY);
+    if (!value || value.error) return client.errorResponse(msg.header.sender, E.ConfirmedServiceChoice.READ_PROPERTY,
+      msg.invokeId, ...(value ? value.error : [E.ErrorClass.PROPERTY, E.ErrorCode.UNKNOWN_PROPERTY]));
     client.readPropertyResponse(msg.header.sender, msg.invokeId, objectId, property, value);
   });
 
@@ -116,6 +126,7 @@ function startDevice(port, instance) {
       return { objectId: spec.objectId, values: spec.properties.map((ref) => {
         if (!obj) return { property: ref, value: errorValue(E.ErrorClass.OBJECT, E.ErrorCode.UNKNOWN_OBJECT) };
         const value = readValue(obj, ref.id, ref.index);
+        if (value && value.error) return { property: ref, value: errorValue(...value.error) };
         return { property: ref, value: value || errorValue(E.ErrorClass.PROPERTY, E.ErrorCode.UNKNOWN_PROPERTY) };
       }) };
     });

@@ -37,7 +37,15 @@ CHARS = [
     ('char0017', '12345678-1234-5678-1234-56789abcdef3', ['read', 'notify'], bytes([1, 2]) + struct.pack('<h', 456)),
 ]
 
-STATE = {'adapter': None, 'address': None, 'name': None, 'written': {}, 'starts': {}, 'timers': []}
+STATE = {'adapter': None, 'address': None, 'name': None, 'written': {}, 'starts': {}, 'timers': [],
+         # Connect: answered after connect_delay s, refused at once when connect_fail, left pending while dropped
+         'connect_delay': 0.0, 'connect_fail': False, 'dropped': False, 'pending': None,
+         'connects': 0, 'disconnects': 0,
+         # characteristics (uuids) with a notify session of the client: BlueZ keeps a client's sessions across a
+         # disconnect (its GATT cache keeps the objects) and enables them again when the device connects
+         'sessions': set(),
+         # uuid -> counter of a stream frame the device sends once, as soon as its notifications are enabled
+         'on_enable': {}}
 
 
 def load(mock, parameters):
@@ -68,16 +76,78 @@ def _bytes(value):
     return dbus.Array([dbus.Byte(b) for b in value], signature='y')
 
 
+def _chars():
+    '''The device's characteristic objects that exist now, with their uuids.'''
+    for name, uuid, _flags, _value in CHARS:
+        path = _device_path() + '/service0010/' + name
+        if path in mockobject.objects:
+            yield uuid, mockobject.objects[path]
+
+
 def _connect(device):
     device.connected = True
     device.UpdateProperties(DEVICE_IFACE, {'Connected': dbus.Boolean(True, variant_level=1)})
     device.UpdateProperties(DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(True, variant_level=1)})
+    for uuid, char in _chars():
+        if uuid in STATE['sessions']:
+            _enable(char, uuid)
 
 
 def _disconnect(device):
     device.connected = False
     device.UpdateProperties(DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False, variant_level=1),
                                            'Connected': dbus.Boolean(False, variant_level=1)})
+    for _uuid, char in _chars():
+        if char.props[CHAR_IFACE]['Notifying']:
+            char.UpdateProperties(CHAR_IFACE, {'Notifying': dbus.Boolean(False, variant_level=1)})
+
+
+def _connect_call(device, ok, err):
+    '''Device1.Connect, answered when the connection is made (asynchronously: the mock serves other calls meanwhile).'''
+    STATE['connects'] += 1
+    if STATE['connect_fail']:
+        err(dbus.exceptions.DBusException('le-connection-abort-by-local', name='org.bluez.Error.Failed'))
+        return
+    if device.connected:
+        ok()
+        return
+    pending = {'device': device, 'ok': ok, 'err': err, 'timer': None}
+    STATE['pending'] = pending
+    if STATE['dropped']:
+        return
+    if STATE['connect_delay'] > 0:
+        pending['timer'] = GLib.timeout_add(int(STATE['connect_delay'] * 1000), lambda: _complete_connect(pending))
+        return
+    _complete_connect(pending)
+
+
+def _complete_connect(pending):
+    if STATE['pending'] is pending:
+        STATE['pending'] = None
+        _connect(pending['device'])
+        pending['ok']()
+    return False
+
+
+def _fail_pending(device, reason):
+    pending = STATE['pending']
+    if pending is None or pending['device'] is not device:
+        return False
+    STATE['pending'] = None
+    if pending['timer'] is not None:
+        GLib.source_remove(pending['timer'])
+    pending['err'](dbus.exceptions.DBusException(reason, name='org.bluez.Error.Failed'))
+    return True
+
+
+def _disconnect_call(device):
+    '''Device1.Disconnect: also cancels a Connect not answered yet, as BlueZ documents.'''
+    STATE['disconnects'] += 1
+    if _fail_pending(device, 'Operation cancelled by Disconnect'):
+        return
+    if not device.connected:
+        raise dbus.exceptions.DBusException('Not Connected', name='org.bluez.Error.NotConnected')
+    _disconnect(device)
 
 
 def _read_value(char, options):
@@ -94,17 +164,34 @@ def _write_value(char, value, options):
 def _start_notify(char):
     uuid = str(char.props[CHAR_IFACE]['UUID'])
     STATE['starts'][uuid] = STATE['starts'].get(uuid, 0) + 1
-    char.UpdateProperties(CHAR_IFACE, {'Notifying': dbus.Boolean(True, variant_level=1)})
+    STATE['sessions'].add(uuid)
+    if mockobject.objects[_device_path()].connected:
+        _enable(char, uuid)
 
 
 def _stop_notify(char):
+    STATE['sessions'].discard(str(char.props[CHAR_IFACE]['UUID']))
     char.UpdateProperties(CHAR_IFACE, {'Notifying': dbus.Boolean(False, variant_level=1)})
+
+
+def _enable(char, uuid):
+    '''Notifications enabled on the device (CCC written): it may notify from now on.'''
+    char.UpdateProperties(CHAR_IFACE, {'Notifying': dbus.Boolean(True, variant_level=1)})
+    counter = STATE['on_enable'].pop(uuid, None)
+    if counter is not None:
+        body = struct.pack('<Iq', counter, time.time_ns())
+        frame = body + struct.pack('<H', crc16_modbus(body))
+        char.UpdateProperties(CHAR_IFACE, {'Value': dbus.Array([dbus.Byte(b) for b in frame], signature='y',
+                                                                variant_level=1)})
 
 
 def _add_device(manager):
     path = manager.AddDevice(STATE['adapter'], STATE['address'], STATE['name'])
     device = mockobject.objects[path]
-    device.AddMethods(DEVICE_IFACE, [('Connect', '', '', _connect), ('Disconnect', '', '', _disconnect)])
+    device.AddMethods(DEVICE_IFACE, [('Disconnect', '', '', _disconnect_call)])
+    # a Connect that may be answered later needs dbus-python's asynchronous replies, which AddMethods cannot declare
+    device.methods[DEVICE_IFACE]['Connect'] = ('', '', '', dbus.service.method(
+        DEVICE_IFACE, in_signature='', out_signature='', async_callbacks=('ok', 'err'))(_connect_call))
     device.UpdateProperties(DEVICE_IFACE, {'UUIDs': dbus.Array([SERVICE_UUID], signature='s', variant_level=1),
                                            'RSSI': dbus.Int16(-52, variant_level=1)})
     service_path = path + '/service0010'
@@ -163,8 +250,10 @@ def _remove_device(self, disconnect):
     if path not in mockobject.objects:
         return
     device = mockobject.objects[path]
+    _fail_pending(device, 'device removed')
     if disconnect and device.connected:
         _disconnect(device)
+    STATE['sessions'].clear()
     children = sorted((p for p in mockobject.objects if p.startswith(path + '/')), reverse=True)
     for child in children + [path]:
         iface = CHAR_IFACE if '/char' in child else SERVICE_IFACE if '/service' in child else DEVICE_IFACE
@@ -176,6 +265,40 @@ def _remove_device(self, disconnect):
 def ComeBack(self):
     if _device_path() not in mockobject.objects:
         _add_device(self)
+
+
+@dbus.service.method(CONTROL_IFACE, in_signature='', out_signature='')
+def Drop(self):
+    '''The device goes out of range while BlueZ keeps its objects (GATT cache): it disconnects, notify sessions stay,
+    and a Connect waits until it is back (Restore) or is cancelled (Disconnect).'''
+    device = mockobject.objects[_device_path()]
+    if device.connected:
+        _disconnect(device)
+    STATE['dropped'] = True
+
+
+@dbus.service.method(CONTROL_IFACE, in_signature='', out_signature='')
+def Restore(self):
+    STATE['dropped'] = False
+    if STATE['pending'] is not None:
+        _complete_connect(STATE['pending'])
+
+
+@dbus.service.method(CONTROL_IFACE, in_signature='db', out_signature='')
+def ConnectBehaviour(self, delay, fail):
+    STATE.update(connect_delay=float(delay), connect_fail=bool(fail))
+
+
+@dbus.service.method(CONTROL_IFACE, in_signature='si', out_signature='')
+def NotifyOnEnable(self, uuid, counter):
+    STATE['on_enable'][uuid] = int(counter)
+
+
+@dbus.service.method(CONTROL_IFACE, in_signature='', out_signature='iib')
+def Calls(self):
+    '''Connect and Disconnect calls so far, and whether the device is connected.'''
+    device = mockobject.objects.get(_device_path())
+    return STATE['connects'], STATE['disconnects'], bool(device is not None and device.connected)
 
 
 @dbus.service.method(CONTROL_IFACE, in_signature='', out_signature='')

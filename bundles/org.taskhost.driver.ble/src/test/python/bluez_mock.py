@@ -5,6 +5,10 @@ usage: /usr/bin/python3 bluez_mock.py <work dir> [adapter] [address] [name]
 Prints "READY <bus address>" when the adapter and device exist, then runs one command per line from stdin and
 answers one line, "OK [result]" or "ERR <message>":
   goaway | comeback | remove-adapter | add-adapter
+  drop | restore   (out of range and back, BlueZ keeping the device's objects and the client's notify sessions)
+  connect-delay <seconds> | connect-fail on|off   (how Connect answers from now on)
+  notify-on-enable <uuid> <counter>   (the device sends that stream frame once, when its notifications are enabled)
+  calls            -> OK <Connect calls> <Disconnect calls> <connected: true|false>
   frame <uuid> <hex> | stream <uuid> <hz> <count> | burst <uuid> <seconds>
   written <uuid>   -> OK <hex> <count> (count < 0: written without response)
   starts <uuid>    -> OK <StartNotify calls>
@@ -85,6 +89,19 @@ def run(mock, words):
         mock.GoAway()
     elif command == 'comeback':
         mock.ComeBack()
+    elif command == 'drop':
+        mock.Drop()
+    elif command == 'restore':
+        mock.Restore()
+    elif command == 'connect-delay':
+        mock.ConnectBehaviour(float(args[0]), False)
+    elif command == 'connect-fail':
+        mock.ConnectBehaviour(0.0, args[0] == 'on')
+    elif command == 'notify-on-enable':
+        mock.NotifyOnEnable(args[0], int(args[1]))
+    elif command == 'calls':
+        connects, disconnects, connected = mock.Calls()
+        return f'{int(connects)} {int(disconnects)} {str(bool(connected)).lower()}'
     elif command == 'remove-adapter':
         mock.RemoveAdapterNow()
     elif command == 'add-adapter':

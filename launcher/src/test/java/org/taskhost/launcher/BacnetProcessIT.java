@@ -169,6 +169,14 @@ class BacnetProcessIT {
                 assertThat((String) marked.get("last_error")).contains("no answer from device /" + s3.hostPort());
                 assertThat(((Number) marked.get("poll_count")).longValue() - killedAt).as("marked within two poll intervals")
                         .isLessThanOrEqualTo(2);
+                // a write it does not answer is a 504, as a read is: the driver's timeout, not a refusal
+                HttpResponse<String> unanswered = th.post("/devices/ahu3/points/ao/write", "{\"value\": 7.5, \"priority\": 8}");
+                assertThat(unanswered.statusCode()).as(unanswered.body()).isEqualTo(504);
+                assertThat(unanswered.body()).contains("device ahu3 did not answer: no answer from device /" + s3.hostPort()
+                        + " to WriteProperty analog-output:0/present-value");
+                HttpResponse<String> unread = th.post("/devices/ahu3/read", null);
+                assertThat(unread.statusCode()).as(unread.body()).isEqualTo(504);
+                assertThat(unread.body()).contains("device ahu3 did not answer: no answer from device /" + s3.hostPort());
                 long polls1 = ((Number) health(th, "ahu1").get("poll_count")).longValue();
                 until("ahu1 keeps polling", () -> ((Number) health(th, "ahu1").get("poll_count")).longValue() > polls1 + 3);
                 assertThat(health(th, "ahu1")).containsEntry("status", "OK");

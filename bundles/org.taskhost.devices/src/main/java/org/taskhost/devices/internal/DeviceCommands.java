@@ -60,7 +60,8 @@ public class DeviceCommands {
         try {
             devices.access().write(new PointRef(device, point), v, p).toCompletableFuture().get(limit, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("device " + device + " refused the write: " + DeviceLoop.describe(e.getCause()), e.getCause());
+            throw new IllegalStateException("device " + device + (NoAnswer.in(e.getCause()) ? " did not answer: " : " refused the write: ")
+                    + DeviceLoop.describe(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("device " + device + " did not answer in " + limit / 1000 + " s");
         }

@@ -249,7 +249,7 @@ final class DeviceLoop implements PointSink {
     public void lost(String reason) {
         if (!closed) {
             sessionLost = true;
-            health.lost(reason);
+            health.betweenPolls(reason);
             reopenSoon();
         }
     }
@@ -257,7 +257,8 @@ final class DeviceLoop implements PointSink {
     /**
      * A session the driver lost between polls (a BLE device gone, a COV subscription refused) is opened again within
      * {@link #REOPEN_AFTER}, not only at the next poll, so that notifications resume; the driver's own backoff decides
-     * when it really tries. The health stays as the loss left it until a poll succeeds.
+     * when it really tries. Each failed attempt is counted in the health, as a failed poll is, and the health stays
+     * ERROR until a poll succeeds.
      */
     private void reopenSoon() {
         ScheduledExecutorService t = ticks;
@@ -282,7 +283,10 @@ final class DeviceLoop implements PointSink {
         try {
             openSession();
         } catch (Exception e) {
-            // the loss is in the health already, and the next poll records its own failure
+            // a device that stays away fails here every second, long before the next poll: each attempt is an error
+            if (!closed) {
+                health.betweenPolls(describe(e));
+            }
             reopenSoon();
         }
     }

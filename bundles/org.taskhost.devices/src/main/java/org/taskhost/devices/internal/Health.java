@@ -34,8 +34,11 @@ final class Health {
                 h.pollCount() + 1);
     }
 
-    /** The driver reported the session broken between polls: an error, but no poll. */
-    synchronized void lost(String reason) {
+    /**
+     * An error between polls, counted without counting a poll: the driver reported the session broken, or an attempt
+     * to open it again failed.
+     */
+    synchronized void betweenPolls(String reason) {
         DeviceHealth h = current;
         current = new DeviceHealth(DeviceStatus.ERROR, reason, h.lastPollAt(), h.lastOkAt(), reason, h.errorCount() + 1,
                 h.pollCount());

@@ -88,7 +88,8 @@ public class PointsResource {
             values.forEach((k, v) -> out.put(k, DeviceMaps.value(v)));
             return Replies.ok(200, "device " + id + " read", Map.of("points", out));
         } catch (ExecutionException e) {
-            return Replies.error(502, "device " + id + " failed: " + DeviceLoop.describe(e.getCause()));
+            return NoAnswer.in(e.getCause()) ? Replies.error(504, "device " + id + " did not answer: " + DeviceLoop.describe(e.getCause()))
+                    : Replies.error(502, "device " + id + " failed: " + DeviceLoop.describe(e.getCause()));
         } catch (TimeoutException e) {
             return Replies.error(504, "device " + id + " did not answer in " + DeviceLoop.callLimit(d.get().config()).toSeconds() + " s");
         } catch (InterruptedException e) {
@@ -135,7 +136,8 @@ public class PointsResource {
         } catch (IllegalArgumentException e) {
             return Replies.field("value", e.getMessage());
         } catch (ExecutionException e) {
-            return Replies.error(502, "device " + id + " refused the write: " + DeviceLoop.describe(e.getCause()));
+            return NoAnswer.in(e.getCause()) ? Replies.error(504, "device " + id + " did not answer: " + DeviceLoop.describe(e.getCause()))
+                    : Replies.error(502, "device " + id + " refused the write: " + DeviceLoop.describe(e.getCause()));
         } catch (TimeoutException e) {
             return Replies.error(504, "device " + id + " did not answer in " + DeviceLoop.callLimit(c.get()).toSeconds() + " s");
         } catch (InterruptedException e) {

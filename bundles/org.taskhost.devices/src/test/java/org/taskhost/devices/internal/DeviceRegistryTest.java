@@ -2,11 +2,13 @@ package org.taskhost.devices.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -172,6 +174,23 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void eachFailedReopenBetweenPollsCountsInTheHealth() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("slow", "fake", "good", Duration.ofHours(1), point("t", "ai1")));
+        access.readNow("slow").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        long polls = health("slow").pollCount();
+
+        fake.away.add("slow");
+        fake.sinks.get("slow").lost("disconnected");
+        assertThat(health("slow").errorCount()).isEqualTo(1);
+        Waits.until("two reopens failed", () -> fake.opens("slow") >= 3);
+        Waits.until("both counted", () -> health("slow").errorCount() >= 3);
+        assertThat(health("slow").lastError()).isEqualTo("device 10.0.0.4 not found");
+        assertThat(health("slow").status()).isEqualTo(DeviceStatus.ERROR);
+        assertThat(health("slow").pollCount()).as("reopens are no polls").isEqualTo(polls);
+    }
+
+    @Test
     void changingOneDeviceRestartsOnlyThatDevice() throws Exception {
         registry.driverAdded("fake", fake);
         registry.create(device("a", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
@@ -201,6 +220,18 @@ class DeviceRegistryTest {
         assertThatThrownBy(() -> access.write(new PointRef("d", "sp"), "warm", null)).hasMessageContaining("not a number");
         assertThatThrownBy(() -> access.write(new PointRef("d", "sp"), 1, 17)).hasMessageContaining("1-16");
         assertThatThrownBy(() -> access.write(new PointRef("d", "nope"), 1, null)).hasMessageContaining("no point 'nope'");
+    }
+
+    @Test
+    void aWriteTheDeviceDidNotAnswerIsToldFromARefusalByItsType() throws Exception {
+        registry.driverAdded("fake", fake);
+        registry.create(device("d", "fake", "good", Duration.ofSeconds(1), point("silent", "silent"), point("refusing", "refusing")));
+        Throwable silent = catchThrowable(() -> access.write(new PointRef("d", "silent"), 1, null).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        Throwable refused = catchThrowable(() -> access.write(new PointRef("d", "refusing"), 1, null).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertThat(silent).isInstanceOf(ExecutionException.class);
+        assertThat(refused).isInstanceOf(ExecutionException.class);
+        assertThat(NoAnswer.in(silent.getCause())).as("a timeout below the devices bundle's own wrapping").isTrue();
+        assertThat(NoAnswer.in(refused.getCause())).as("a message that says timeout is not one").isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.taskhost.api.device.DeviceConfig;
@@ -18,7 +19,8 @@ import org.taskhost.api.device.PointValue;
 
 /**
  * A driver for unit tests whose devices behave as their {@code mode} option says: {@code good} answers, {@code fail}
- * throws at every read, {@code hang} never returns from a read; a point with address {@code bad} reads BAD.
+ * throws at every read, {@code hang} never returns from a read; a point with address {@code bad} reads BAD;
+ * a write to a point with address {@code silent} times out, to one with address {@code refusing} is refused.
  */
 final class FakeDriver implements Driver {
 
@@ -29,10 +31,15 @@ final class FakeDriver implements Driver {
     final CountDownLatch never = new CountDownLatch(1);
     /** Devices that fail whatever their mode, until removed from here. */
     final Set<String> down = ConcurrentHashMap.newKeySet();
+    /** Devices that cannot be connected: opening a session fails, until removed from here. */
+    final Set<String> away = ConcurrentHashMap.newKeySet();
 
     @Override
-    public DriverSession open(DeviceConfig device, PointSink sink) {
+    public DriverSession open(DeviceConfig device, PointSink sink) throws IOException {
         opens.computeIfAbsent(device.id(), k -> new AtomicInteger()).incrementAndGet();
+        if (away.contains(device.id())) {
+            throw new IOException("device " + device.address() + " not found");
+        }
         sinks.put(device.id(), sink);
         return new DriverSession() {
             @Override
@@ -54,8 +61,12 @@ final class FakeDriver implements Driver {
             }
 
             @Override
-            public void write(Point point, Object value, Integer priority) {
-                writes.put(device.id() + "/" + point.id(), value + "@" + priority);
+            public void write(Point point, Object value, Integer priority) throws IOException {
+                switch (point.address()) {
+                    case "silent" -> throw new IOException("no answer from " + device.address(), new TimeoutException());
+                    case "refusing" -> throw new IOException("write-access-denied; timeout: 5 s");
+                    default -> writes.put(device.id() + "/" + point.id(), value + "@" + priority);
+                }
             }
 
             @Override

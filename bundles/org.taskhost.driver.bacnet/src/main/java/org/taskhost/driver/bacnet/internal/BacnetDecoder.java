@@ -96,7 +96,7 @@ final class BacnetDecoder {
                 PropertyRef ref = new PropertyRef(objectId(rp.getObjectIdentifier()),
                         propertyId(rp.getPropertyIdentifier()),
                         rp.getArrayIndex() == null ? null : rp.getArrayIndex().getPayload().getActualValue().intValue());
-                return new Incoming.ReadAck(id, List.of(decoded(ref, () -> Values.of(rp.getValues()))));
+                return new Incoming.ReadAck(id, List.of(decoded(ref, () -> Values.of(rp.getValues(), ref.arrayIndex()))));
             }
             return new Incoming.OtherAck(id, ack.getServiceAck() == null ? "?" : ack.getServiceAck().getServiceChoice().name());
         }
@@ -153,7 +153,7 @@ final class BacnetDecoder {
                                 : property.getArrayIndex().getPayload().getActualValue().intValue());
                 ErrorEnclosed error = property.getReadResult().getPropertyAccessError();
                 results.add(error != null ? PropertyResult.failed(ref, describe(error.getError()))
-                        : decoded(ref, () -> Values.of(property.getReadResult().getPropertyValue())));
+                        : decoded(ref, () -> Values.of(property.getReadResult().getPropertyValue(), ref.arrayIndex())));
             }
         }
         return results;

@@ -39,6 +39,32 @@ final class Values {
     private Values() {
     }
 
+    /**
+     * A property's value as read with an array index (null for none). At index 0 BACnet answers the array's length,
+     * which PLC4X keeps apart from the elements (left empty then), in a {@code numberOfDataElements} field.
+     */
+    static Object of(Object plc4x, Integer arrayIndex) {
+        if (arrayIndex != null && arrayIndex == 0) {
+            Object length = arrayLength(plc4x);
+            if (length != null) {
+                return of(length);
+            }
+        }
+        return of(plc4x);
+    }
+
+    private static Object arrayLength(Object plc4x) {
+        if (plc4x == null) {
+            return null;
+        }
+        Class<?> type = plc4x.getClass();
+        if (hasMethod(type, "getNumberOfDataElements")) {
+            return call(plc4x, "getNumberOfDataElements");
+        }
+        return plc4x instanceof BACnetConstructedData && hasMethod(type, "getActualValue")
+                ? arrayLength(call(plc4x, "getActualValue")) : null;
+    }
+
     static Object of(Object plc4x) {
         if (plc4x == null || plc4x instanceof BACnetApplicationTagNull) {
             return null;
@@ -61,15 +87,19 @@ final class Values {
         if (type.getSimpleName().endsWith("Tagged")) {
             return ofTagged(plc4x);
         }
-        if (plc4x instanceof BACnetConstructedData) {
-            Object actual = call(plc4x, "getActualValue");
-            if (actual != null || hasMethod(type, "getActualValue")) {
-                return of(actual);
-            }
+        if (plc4x instanceof BACnetConstructedData && hasMethod(type, "getActualValue")) {
+            return of(call(plc4x, "getActualValue"));
         }
         Object data = hasMethod(type, "getData") ? call(plc4x, "getData") : null;
         if (data instanceof List<?>) {
             return of(data);
+        }
+        // arrays without an actual value (state-text, object-list, ...) hold their elements in a list of their own name
+        for (Method m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == type
+                    && List.class.isAssignableFrom(m.getReturnType())) {
+                return of(call(plc4x, m.getName()));
+            }
         }
         for (Method m : type.getMethods()) {
             if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == type
@@ -172,7 +202,7 @@ final class Values {
         }
         switch (object == null ? -1 : object.type()) {
             case 0, 1, 2 -> {
-                return createBACnetApplicationTagReal((float) number(value, object));
+                return createBACnetApplicationTagReal(real(number(value, object), value, object));
             }
             case 3, 4, 5 -> {
                 return createBACnetApplicationTagEnumerated(binary(value, object));
@@ -192,12 +222,22 @@ final class Values {
         } else if (value instanceof Enumerated e) {
             return createBACnetApplicationTagEnumerated(e.value());
         } else if (value instanceof Double || value instanceof Float) {
-            return createBACnetApplicationTagReal(((Number) value).floatValue());
+            return createBACnetApplicationTagReal(real(((Number) value).doubleValue(), value, null));
         } else if (value instanceof Number n) {
             long l = n.longValue();
             return l >= 0 ? createBACnetApplicationTagUnsignedInteger(l) : createBACnetApplicationTagSignedInteger(l);
         }
         return createBACnetApplicationTagCharacterString(BACnetCharacterEncoding.ISO_10646, value.toString());
+    }
+
+    /** A REAL is an IEEE single: a finite value beyond its range would go out as an infinity the writer never asked for. */
+    private static float real(double d, Object value, ObjectId object) {
+        float f = (float) d;
+        if (Float.isInfinite(f) && !Double.isInfinite(d)) {
+            throw new IllegalArgumentException("value '" + value + "'" + (object == null ? "" : " for " + object)
+                    + " is out of the range of a BACnet REAL (-" + Float.MAX_VALUE + " to " + Float.MAX_VALUE + ")");
+        }
+        return f;
     }
 
     private static double number(Object value, ObjectId object) {

@@ -119,6 +119,18 @@ class BacnetClientSimulatorTest {
     }
 
     @Test
+    void indexZeroReadsAnArraysLengthByRpmAndByReadProperty() throws Exception {
+        List<PropertyRef> refs = List.of(PropertyRef.parse("AO:0/priority-array[0]"), PropertyRef.parse("MSI:0/state-text[0]"),
+                PropertyRef.parse("MSI:0/state-text[2]"), PropertyRef.parse("MSI:0/state-text[4]"));
+        for (SimulatedDevice device : List.of(DEVICES.get(0), noRpm)) {
+            List<PropertyResult> results = client.read(device.address(), refs, 16, TIMING);
+            assertThat(results).extracting(PropertyResult::value).as("on port %d", device.port).containsExactly(16L, 3L, "low", null);
+            assertThat(results.get(3).error()).isEqualTo("property: invalid-array-index");
+        }
+        assertThat(client.usesReadPropertyMultiple(DEVICES.get(0).address())).isTrue();
+    }
+
+    @Test
     void writesWithPriority8ThenRelinquishes() throws Exception {
         SimulatedDevice device = DEVICES.get(1);
         PropertyRef ao = PropertyRef.parse("analog-output:1");
@@ -144,6 +156,16 @@ class BacnetClientSimulatorTest {
                 .hasMessageContaining("value 'maybe' for binary-output:0 is not binary");
         assertThatThrownBy(() -> client.writeProperty(DEVICES.get(1).address(), PropertyRef.parse("AO:0"), 1.0, 17, TIMING))
                 .hasMessageContaining("priority 17 is out of range 1..16");
+    }
+
+    @Test
+    void aValueBeyondARealIsRefusedBeforeItReachesTheDevice() throws Exception {
+        SimulatedDevice device = DEVICES.get(1);
+        assertThatThrownBy(() -> client.writeProperty(device.address(), PropertyRef.parse("AV:0"), 1e39, 8, TIMING))
+                .isInstanceOf(BacnetException.class).hasMessageContaining("out of the range of a BACnet REAL");
+        JsonNode av0 = device.objects().get("objects").get("analog-value:0");
+        assertThat(av0.get("priorityArray").get(7).isNull()).as("nothing written at priority 8").isTrue();
+        assertThat(av0.get("presentValue").get(0).asDouble()).isEqualTo(100.0);
     }
 
     @Test

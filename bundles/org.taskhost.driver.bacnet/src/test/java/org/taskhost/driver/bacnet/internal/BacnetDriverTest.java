@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,17 @@ class BacnetDriverTest {
     }
 
     @Test
+    void anArraysLengthAtIndexZeroIsANumber() throws Exception {
+        List<Point> points = List.of(point("slots", "AO:0/priority-array[0]", PointType.INT),
+                point("states", "MSI:0/state-text[0]", PointType.FLOAT), point("second", "MSI:0/state-text[2]", PointType.STRING));
+        try (DriverSession session = driver.open(config(deviceAddress(), Map.of(), points), sink(Map.of()))) {
+            Map<String, PointValue> values = session.read(points);
+            assertThat(values.values()).allMatch(PointValue::isGood, "GOOD");
+            assertThat(values).extractingFromEntries(e -> e.getValue().value()).containsExactly(16L, 3.0, "low");
+        }
+    }
+
+    @Test
     void writesAndFollowsCovIntoTheSink() throws Exception {
         Point av = point("av", "AV:1", PointType.FLOAT);
         Map<String, PointValue> pushed = new ConcurrentHashMap<>();
@@ -87,6 +99,20 @@ class BacnetDriverTest {
             assertThat(device.objects().get("objects").get("analog-value:1").get("presentValue").get(0).asDouble()).isEqualTo(101.0);
         }
         assertThat(device.objects().get("subscriptions").asInt()).as("cancelled at close").isZero();
+    }
+
+    @Test
+    void aWriteToADeviceThatDoesNotAnswerIsATimeoutLikeARead() throws Exception {
+        Point av = point("av", "AV:2", PointType.FLOAT);
+        int silent = SimulatedDevice.freeUdpPort();
+        DeviceConfig nobody = new DeviceConfig("nobody", "bacnet", "127.0.0.1:" + silent, Duration.ofSeconds(1), true,
+                Duration.ofMillis(100), 1, Map.of(), List.of(av), "");
+        try (DriverSession session = driver.open(nobody, sink(Map.of()))) {
+            assertThatThrownBy(() -> session.read(List.of(av))).hasMessageContaining("no answer from device")
+                    .hasRootCauseInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() -> session.write(av, 21.5, 8)).hasMessageContaining("no answer from device")
+                    .hasMessageContaining("WriteProperty analog-value:2").hasRootCauseInstanceOf(TimeoutException.class);
+        }
     }
 
     @Test

@@ -4,11 +4,15 @@ import com.github.hypfvieh.DbusHelper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.CallbackHandler;
+import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.ObjectManager;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
@@ -109,12 +113,36 @@ final class BleClient implements AutoCloseable {
         }
     }
 
-    <T extends org.freedesktop.dbus.interfaces.DBusInterface> T remote(String path, Class<T> type) throws BleException {
+    <T extends DBusInterface> T remote(String path, Class<T> type) throws BleException {
         try {
             return connection.getRemoteObject(BLUEZ, path, type);
         } catch (DBusException e) {
             throw new BleException(path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Calls a method that returns nothing without blocking: the answer completes the future, an error reply fails it.
+     * A blocking call would wait for D-Bus's own reply timeout (25 s), whatever the caller's deadline.
+     */
+    CompletableFuture<Void> callAsync(DBusInterface remote, String method) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        try {
+            connection.callWithCallback(remote, method, new CallbackHandler<Object>() {
+                @Override
+                public void handle(Object result) {
+                    answer.complete(null);
+                }
+
+                @Override
+                public void handleError(DBusExecutionException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+        }
+        return answer;
     }
 
     List<String> children(String path) {

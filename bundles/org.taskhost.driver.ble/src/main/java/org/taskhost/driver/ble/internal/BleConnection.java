@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bluez.Device1;
@@ -36,6 +39,12 @@ final class BleConnection implements AutoCloseable {
     private final AtomicBoolean lost = new AtomicBoolean();
     private volatile Consumer<String> lostListener = reason -> { };
     private volatile boolean closed;
+    /**
+     * Whether closing sends Disconnect: once this connection has the device connected, or has asked to connect and
+     * has no answer yet (Disconnect then cancels the Connect, as BlueZ documents); not when BlueZ refused the Connect
+     * or the device was never found, when there is nothing to disconnect.
+     */
+    private volatile boolean disconnectOnClose;
 
     BleConnection(BleClient client, String adapterPath, String address) {
         this.client = client;
@@ -59,12 +68,10 @@ final class BleConnection implements AutoCloseable {
             }
         }));
         Device1 device = client.remote(devicePath, Device1.class);
-        if (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "Connected"))) {
-            try {
-                device.Connect();
-            } catch (DBusException | RuntimeException e) {
-                throw new BleException("connect to " + address + " failed: " + e.getMessage(), e);
-            }
+        boolean connected = DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "Connected"));
+        disconnectOnClose = true;
+        if (!connected) {
+            connectWithin(device, deadline, timeout);
         }
         while (!DbusValues.bool(DbusValues.value(client.properties(devicePath, BleClient.DEVICE), "ServicesResolved"))) {
             pause(deadline, "services of " + address + " not resolved within " + timeout.toMillis() + " ms");
@@ -86,9 +93,24 @@ final class BleConnection implements AutoCloseable {
         }
     }
 
+    /** Connect, waited for until the deadline only: BlueZ may take much longer to give up on a device out of range. */
+    private void connectWithin(Device1 device, long deadline, Duration timeout) throws BleException {
+        try {
+            client.callAsync(device, "Connect").get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new BleException("connect to " + address + " did not complete within " + timeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            disconnectOnClose = false;
+            throw new BleException("connect to " + address + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BleException("interrupted");
+        }
+    }
+
     private static void pause(long deadline, String timeoutMessage) throws BleException {
         if (System.nanoTime() > deadline) {
-            throw new BleException(timeoutMessage);
+            throw new BleException(timeoutMessage, new TimeoutException(timeoutMessage));
         }
         try {
             Thread.sleep(POLL_MS);
@@ -129,6 +151,7 @@ final class BleConnection implements AutoCloseable {
 
     /** Follows notifications (or indications) of the characteristic; the listener runs on the D-Bus signal thread. */
     void follow(Characteristic c, Consumer<byte[]> listener) throws BleException {
+        // subscribed before StartNotify: the device may notify as soon as its notifications are enabled
         watches.add(client.watchProperties(c.path(), BleClient.CHARACTERISTIC, changed -> {
             Object value = DbusValues.value(changed, "Value");
             if (value != null) {
@@ -166,15 +189,17 @@ final class BleConnection implements AutoCloseable {
     public void close() {
         closed = true;
         watches.forEach(Runnable::run);
-        if (lost.get()) {
-            return;
-        }
+        // also when the connection was lost: BlueZ keeps a client's notify sessions across a disconnect and enables them
+        // again as soon as the device reconnects, before the next session has subscribed to the values in follow()
         for (Characteristic c : followed) {
             try {
                 client.remote(c.path(), GattCharacteristic1.class).StopNotify();
             } catch (Exception e) {
-                // the device is gone: nothing to stop
+                // the characteristic is gone, and its sessions with it
             }
+        }
+        if (lost.get() || !disconnectOnClose) {
+            return;
         }
         try {
             client.remote(devicePath, Device1.class).Disconnect();
