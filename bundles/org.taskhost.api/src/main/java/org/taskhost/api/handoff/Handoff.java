@@ -2,8 +2,10 @@ package org.taskhost.api.handoff;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -12,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * A bounded hand-off from any number of producers to one consumer, called on a thread of the hand-off's own, one item
@@ -60,9 +63,10 @@ public final class Handoff<T> implements AutoCloseable {
 
     private final String name;
     private final int capacity;
-    private final int perKey;
+    private final ToIntFunction<? super T> perKey;
     private final Function<? super T, ?> key;
     private final Consumer<? super T> consumer;
+    private final Consumer<? super T> onDrop;
     private final System.Logger log;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
@@ -84,6 +88,7 @@ public final class Handoff<T> implements AutoCloseable {
         this.perKey = b.perKey;
         this.key = b.key;
         this.consumer = Objects.requireNonNull(b.consumer, "consumer");
+        this.onDrop = b.onDrop;
         this.log = b.log == null ? System.getLogger("org.taskhost.handoff") : b.log;
         this.thread = b.threads.newThread(this::drain);
         thread.start();
@@ -104,6 +109,8 @@ public final class Handoff<T> implements AutoCloseable {
      */
     public boolean offer(T item) {
         Object k = key == null ? new Object() : key.apply(item);
+        T droppedFromRun = null;
+        T droppedOldest = null;
         lock.lock();
         try {
             if (closed) {
@@ -114,33 +121,47 @@ public final class Handoff<T> implements AutoCloseable {
             if (run == null) {
                 run = new ArrayDeque<>(4);
                 runs.put(k, run);
-            } else if (run.size() >= perKey) {
-                run.removeFirst();
+            } else if (run.size() >= perKey.applyAsInt(item)) {
+                droppedFromRun = run.removeFirst();
                 dropped++;
                 waiting--;
             }
             run.addLast(item);
             if (++waiting > capacity) {
-                dropOldest();
+                droppedOldest = dropOldest();
             }
             if (consumerBlocked) {
                 arrived.signal();
             }
-            return true;
         } finally {
             lock.unlock();
         }
+        dropped(droppedFromRun);
+        dropped(droppedOldest);
+        return true;
     }
 
-    private void dropOldest() {
+    /** Tells the owner of a dropped item, outside the lock: it may complete a future that waits for the item. */
+    private void dropped(T item) {
+        if (item != null && onDrop != null) {
+            try {
+                onDrop.accept(item);
+            } catch (RuntimeException e) {
+                log.log(System.Logger.Level.WARNING, name + ": handling a dropped item failed", e);
+            }
+        }
+    }
+
+    private T dropOldest() {
         Iterator<ArrayDeque<T>> first = runs.values().iterator();
         ArrayDeque<T> run = first.next();
-        run.removeFirst();
+        T oldest = run.removeFirst();
         if (run.isEmpty()) {
             first.remove();
         }
         dropped++;
         waiting--;
+        return oldest;
     }
 
     /** @return what the hand-off has done so far */
@@ -178,17 +199,23 @@ public final class Handoff<T> implements AutoCloseable {
         }
     }
 
-    /** Takes no more items and drops what waits (uncounted: nobody is left to hear it); the thread ends. */
+    /**
+     * Takes no more items and drops what waits (uncounted: nobody is left to hear it, but the drop handler is told of
+     * each); the thread ends.
+     */
     public void closeNow() {
+        List<T> left = new ArrayList<>();
         lock.lock();
         try {
             closed = true;
+            runs.values().forEach(left::addAll);
             runs.clear();
             waiting = 0;
             arrived.signal();
         } finally {
             lock.unlock();
         }
+        left.forEach(this::dropped);
     }
 
     /** @return whether the thread ended within the time, after {@link #close()} */
@@ -324,9 +351,10 @@ public final class Handoff<T> implements AutoCloseable {
     public static final class Builder<T> {
         private final String name;
         private int capacity = 10_000;
-        private int perKey = Integer.MAX_VALUE;
+        private ToIntFunction<? super T> perKey = item -> Integer.MAX_VALUE;
         private Function<? super T, ?> key;
         private Consumer<? super T> consumer;
+        private Consumer<? super T> onDrop;
         private ThreadFactory threads;
         private System.Logger log;
 
@@ -352,14 +380,32 @@ public final class Handoff<T> implements AutoCloseable {
             if (perKey < 1) {
                 throw new IllegalArgumentException("perKey must be at least 1, got " + perKey);
             }
+            return coalesce(key, item -> perKey);
+        }
+
+        /**
+         * @param key groups items: one waiting with the same key takes the new one into its run
+         * @param perKey the most items the run of a new item's key keeps (at least 1), for a hand-off whose kinds of
+         *        item keep different numbers
+         */
+        public Builder<T> coalesce(Function<? super T, ?> key, ToIntFunction<? super T> perKey) {
             this.key = Objects.requireNonNull(key, "key");
-            this.perKey = perKey;
+            this.perKey = item -> Math.max(1, perKey.applyAsInt(item));
             return this;
         }
 
         /** @param threads makes the consumer's thread (a virtual one for a consumer that waits) */
         public Builder<T> threads(ThreadFactory threads) {
             this.threads = Objects.requireNonNull(threads, "threads");
+            return this;
+        }
+
+        /**
+         * @param onDrop told of each item dropped (outside the hand-off's lock), so that whoever waits for it hears of
+         *        it: a future completed, a resource given back
+         */
+        public Builder<T> onDrop(Consumer<? super T> onDrop) {
+            this.onDrop = onDrop;
             return this;
         }
 

@@ -93,6 +93,22 @@ class HandoffTest {
     }
 
     @Test
+    void theDropHandlerHearsOfEveryDroppedItemAlsoAtCloseNow() throws Exception {
+        List<String> lost = new CopyOnWriteArrayList<>();
+        Handoff<String> h = Handoff.<String>named("t").coalesce(s -> s.charAt(0), 1).onDrop(lost::add).start(this::slow);
+        h.offer("x0");
+        assertThat(inConsumer.await(5, TimeUnit.SECONDS)).isTrue();
+        h.offer("a1");
+        h.offer("a2");
+        h.offer("b1");
+        assertThat(lost).containsExactly("a1");
+        h.closeNow();
+        assertThat(lost).containsExactly("a1", "a2", "b1");
+        release.countDown();
+        assertThat(h.awaitEnd(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
     void aConsumerThatThrowsIsCountedAndGoesOnReceiving() throws Exception {
         try (Handoff<String> h = Handoff.<String>named("t").start(s -> {
             if (s.startsWith("bad")) {
