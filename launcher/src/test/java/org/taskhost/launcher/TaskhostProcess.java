@@ -128,7 +128,8 @@ final class TaskhostProcess implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no line " + what + " (alive=" + process.isAlive() + "); output:\n" + String.join("\n", lines()));
+        throw new AssertionError("no line " + what + " (alive=" + process.isAlive() + (process.isAlive() ? "" : ", exit " + process.exitValue())
+                + "); output:\n" + String.join("\n", lines()));
     }
 
     /** Sends SIGTERM and waits for the exit. */

@@ -42,19 +42,23 @@ public class BodyLimitFilter implements ContainerRequestFilter, ExceptionMapper<
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.hasEntity()) {
-            return;
-        }
         boolean jar = isJar(request.getMediaType());
         long limit = jar ? maxJar : maxBody;
         String what = jar ? "a plugin jar" : "a request body";
         String setting = " (" + (jar ? "maxJarBytes" : "maxBodyBytes") + " in etc/org.taskhost.rest.cfg)";
         int length = request.getLength();
         if (length > limit) {
-            Refusals.refuse(request, tooLarge(what + " of " + length + " bytes is over the limit of " + limit + " bytes" + setting));
-            return;
+            Response answer = tooLarge(what + " of " + length + " bytes is over the limit of " + limit + " bytes" + setting);
+            // a body a little over its limit is read and dropped, so that any client hears the answer; a much larger one
+            // is left unread and the connection closes (curl, which asks 100-continue, still hears it)
+            if (length - limit <= Refusals.DRAIN_LIMIT) {
+                Refusals.refuse(request, answer, length);
+            } else {
+                Refusals.refuseUnread(request, answer);
+            }
+        } else if (request.hasEntity()) {
+            request.setEntityStream(new BoundedBody(request.getEntityStream(), limit, what + " is over the limit of " + limit + " bytes" + setting));
         }
-        request.setEntityStream(new BoundedBody(request.getEntityStream(), limit, what + " is over the limit of " + limit + " bytes" + setting));
     }
 
     /** A body without a length, cut off at its limit while a reader read it. */

@@ -19,17 +19,35 @@ final class Refusals {
     }
 
     static void refuse(ContainerRequestContext request, Response answer) {
+        refuse(request, answer, DRAIN_LIMIT);
+    }
+
+    /** Ends a request after reading and dropping up to {@code upTo} bytes of its body. */
+    static void refuse(ContainerRequestContext request, Response answer, long upTo) {
         if (request.hasEntity()) {
-            drain(request.getEntityStream());
+            drain(request.getEntityStream(), upTo);
         }
         request.abortWith(answer);
     }
 
+    /**
+     * Ends a request without reading its body: one declared too large to read at all. A client that asked
+     * {@code Expect: 100-continue} (curl does for large bodies) hears the answer before it sends the body; others may
+     * see the connection close while they still send.
+     */
+    static void refuseUnread(ContainerRequestContext request, Response answer) {
+        request.abortWith(answer);
+    }
+
     static void drain(InputStream body) {
+        drain(body, DRAIN_LIMIT);
+    }
+
+    static void drain(InputStream body, long upTo) {
         byte[] buffer = new byte[8192];
-        int total = 0;
+        long total = 0;
         try {
-            for (int n; total < DRAIN_LIMIT && (n = body.read(buffer)) >= 0; ) {
+            for (int n; total < upTo && (n = body.read(buffer)) >= 0; ) {
                 total += n;
             }
         } catch (IOException e) {
