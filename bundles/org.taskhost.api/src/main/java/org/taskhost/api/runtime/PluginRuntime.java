@@ -1,9 +1,11 @@
 package org.taskhost.api.runtime;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.taskhost.api.handoff.Handoff;
 
 /**
  * The model every view goes through: every plugin whose bundle is installed (running, failed or stopped), read from
@@ -47,4 +49,16 @@ public interface PluginRuntime {
      * @throws PluginOperationException NOT_FOUND for an unknown name
      */
     PluginInfo stop(String name);
+
+    /**
+     * How the events of the model reach each view listener (plugin events, PVs added and removed, PV values): what
+     * was delivered and what a slow listener lost, by the listener's name. A plugin's own losses are in its
+     * {@link PluginState#dropped()}.
+     *
+     * @return the counts of each listener's hand-off
+     * @since 1.3
+     */
+    default Map<String, Handoff.Counts> viewDeliveries() {
+        return Map.of();
+    }
 }

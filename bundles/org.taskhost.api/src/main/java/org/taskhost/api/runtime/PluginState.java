@@ -15,13 +15,33 @@ import java.time.Instant;
  * @param errors failed executions
  * @param lastRun when the last execution ended, or null
  * @param phase the lifecycle phase
+ * @param dropped subscribed messages and point changes dropped because the plugin did not take them in time
+ *        (see {@link org.taskhost.api.handoff.Handoff})
  */
 public record PluginState(String status, int statusIndex, String message, boolean enabled, long cycles,
-        long overruns, long errors, Instant lastRun, PluginPhase phase) {
+        long overruns, long errors, Instant lastRun, PluginPhase phase, long dropped) {
 
     /** A null phase means {@link PluginPhase#READY}. */
     public PluginState {
         phase = phase == null ? PluginPhase.READY : phase;
+    }
+
+    /**
+     * The 1.1 form, with nothing dropped.
+     *
+     * @param status the STATUS name
+     * @param statusIndex the STATUS index
+     * @param message the MESSAGE
+     * @param enabled the ENABLE value
+     * @param cycles completed executions
+     * @param overruns skipped continuous cycles
+     * @param errors failed executions
+     * @param lastRun when the last execution ended, or null
+     * @param phase the lifecycle phase
+     */
+    public PluginState(String status, int statusIndex, String message, boolean enabled, long cycles, long overruns,
+            long errors, Instant lastRun, PluginPhase phase) {
+        this(status, statusIndex, message, enabled, cycles, overruns, errors, lastRun, phase, 0);
     }
 
     /**

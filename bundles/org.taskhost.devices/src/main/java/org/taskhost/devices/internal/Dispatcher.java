@@ -1,50 +1,51 @@
 package org.taskhost.devices.internal;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.taskhost.api.device.PointListener;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
+import org.taskhost.api.handoff.Handoff;
 
 /**
- * Hands point changes to listeners, in order, on one virtual thread of its own: drivers and poll loops only enqueue.
- * A listener that throws is reported (once per power of ten failures) and keeps receiving.
+ * Hands point changes to listeners, in order, through a {@link Handoff} with a virtual thread of its own: drivers and
+ * poll loops only offer. Up to {@value #PER_POINT} changes of one point wait for one listener, {@value #CAPACITY} in
+ * all; beyond that the oldest are dropped and counted, so a listener that stalls never builds a growing backlog. A
+ * listener that throws is reported (at its 1st, 10th, 100th, ... failure) and keeps receiving.
  */
 final class Dispatcher implements AutoCloseable {
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("devices-events").factory());
-    private final AtomicLong failures = new AtomicLong();
-    private final Consumer<String> warn;
+    static final int PER_POINT = 16;
+    static final int CAPACITY = 10_000;
 
+    /** One change for one listener; the listener and the point are its key. */
+    private record Change(PointListener listener, PointRef ref, PointValue value) {
+        Object key() {
+            return List.of(listener, ref);
+        }
+    }
+
+    private final Handoff<Change> handoff;
+
+    /** @param warn where a failing listener is reported */
     Dispatcher(Consumer<String> warn) {
-        this.warn = warn;
+        this.handoff = Handoff.<Change>named("devices-events").capacity(CAPACITY).coalesce(Change::key, PER_POINT)
+                .threads(Thread.ofVirtual().name("devices-events").factory()).log(new WarningLog("org.taskhost.devices", warn))
+                .start(c -> c.listener().changed(c.ref(), c.value()));
     }
 
     void submit(PointListener listener, PointRef ref, PointValue value) {
-        try {
-            thread.execute(() -> deliver(listener, ref, value));
-        } catch (RejectedExecutionException e) {
-            // closing: nobody is left to hear it
-        }
+        handoff.offer(new Change(listener, ref, value));
     }
 
-    private void deliver(PointListener listener, PointRef ref, PointValue value) {
-        try {
-            listener.changed(ref, value);
-        } catch (RuntimeException e) {
-            long n = failures.incrementAndGet();
-            if (Long.toString(n).matches("10*")) {
-                warn.accept("a point listener failed (" + n + " failures so far): " + e);
-            }
-        }
+    /** @return what the listeners were handed, and what they lost */
+    Handoff.Counts counts() {
+        return handoff.counts();
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        handoff.closeNow();
     }
 }

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.taskhost.api.handoff.Handoff;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginRuntime;
@@ -43,6 +44,10 @@ public class HealthResource {
         out.put("version", "0.1.0");
         out.put("tasks_count", plugins.stream().filter(p -> p.kind() == PluginKind.TASK).count());
         out.put("jobs_count", plugins.stream().filter(p -> p.kind() == PluginKind.JOB).count());
+        Map<String, Object> dropped = new LinkedHashMap<>();
+        dropped.put("plugins", plugins.stream().mapToLong(p -> p.state() == null ? 0 : p.state().dropped()).sum());
+        dropped.put("views", runtime.viewDeliveries().values().stream().mapToLong(Handoff.Counts::dropped).sum());
+        out.put("dropped", dropped);
         AuthFilter filter = auth;
         out.put("auth", filter == null || filter.closed().isPresent() ? "closed" : "ok");
         return out;

@@ -165,6 +165,7 @@ final class PluginDicts {
         d.put("cycle_count", state == null ? 0L : state.cycles());
         d.put("error_count", state == null ? 0L : state.errors());
         d.put("overrun_count", state == null ? 0L : state.overruns());
+        d.put("dropped_count", state == null ? 0L : state.dropped());
         d.put("state", state == null ? "STOPPED" : state.status());
         d.put("message", state == null ? "" : state.message());
         d.put("enabled", state != null && state.enabled());

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.taskhost.api.handoff.Handoff;
 import org.taskhost.api.pv.PvListener;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginEvent;
@@ -162,6 +163,11 @@ public class PluginExtender implements PluginRuntime {
         Object component = ref.getProperty("component.name");
         return (component != null ? component : "service " + ref.getProperty("service.id")) + " of bundle "
                 + ref.getBundle().getSymbolicName();
+    }
+
+    @Override
+    public Map<String, Handoff.Counts> viewDeliveries() {
+        return views.counts();
     }
 
     @Override

@@ -69,7 +69,7 @@ public class TaskhostCommands {
         TextTable t = new TextTable("FIELD", "VALUE");
         t.row("name", p.name()).row("kind", p.kind()).row("mode", p.mode()).row("phase", p.phase()).row("class", p.className())
                 .row("bundle", p.bundleId()).row("version", p.version()).row("status", s.status() + " (" + s.statusIndex() + ")")
-                .row("message", s.message()).row("enabled", s.enabled()).row("cycles", s.cycles()).row("overruns", s.overruns())
+                .row("message", s.message()).row("enabled", s.enabled()).row("cycles", s.cycles()).row("overruns", s.overruns()).row("dropped", s.dropped())
                 .row("errors", s.errors()).row("last run", s.lastRun() == null ? "never" : s.lastRun())
                 .row("PV prefix", p.pvPrefix())
                 .row("PVs", live.map(m -> m.pvs().size()).orElse(p.pvSpecs().size()) + (live.isEmpty() ? " (served when it runs)" : ""));

@@ -41,6 +41,8 @@ abstract class AbstractRunner implements Runner {
 
     protected final PluginSetup setup;
     protected final PluginExecutor executor;
+    /** made with the first subscription, so that a plugin without any has no thread for them */
+    private volatile Deliveries deliveries;
     protected final PluginLog log;
     protected volatile Parameters parameters;
     private volatile PluginDescriptor config;
@@ -140,6 +142,9 @@ abstract class AbstractRunner implements Runner {
             }
             if (devices != null) {
                 devices.close();
+            }
+            if (deliveries != null) {
+                deliveries.close();
             }
         }
         phase = PluginPhase.STOPPED;
@@ -264,7 +269,20 @@ abstract class AbstractRunner implements Runner {
     @Override
     public PluginState state() {
         return new PluginState(status.name(), status.ordinal(), message, enabled, cycles.get(), overruns.get(), errors.get(),
-                lastRun, phase);
+                lastRun, phase, dropped());
+    }
+
+    /** @return the plugin's deliveries, made at the first one */
+    protected final synchronized Deliveries deliveries() {
+        if (deliveries == null) {
+            deliveries = new Deliveries(setup.name(), executor, () -> seconds("execute_timeout", 30), log);
+        }
+        return deliveries;
+    }
+
+    private long dropped() {
+        Deliveries d = deliveries;
+        return d == null ? 0 : d.dropped();
     }
 
     /** @return config.yaml with the parameters that apply now */
@@ -337,7 +355,7 @@ abstract class AbstractRunner implements Runner {
         public Messaging messaging() {
             synchronized (AbstractRunner.this) {
                 if (messaging == null) {
-                    messaging = new PluginMessaging(setup.messaging(), AbstractRunner.this::deliver);
+                    messaging = new PluginMessaging(setup.messaging(), deliveries()::message);
                 }
                 return messaging;
             }
@@ -347,34 +365,10 @@ abstract class AbstractRunner implements Runner {
         public Devices devices() {
             synchronized (AbstractRunner.this) {
                 if (devices == null) {
-                    devices = new PluginDevices(setup.devices(), AbstractRunner.this::deliver);
+                    devices = new PluginDevices(setup.devices(), deliveries()::point);
                 }
                 return devices;
             }
         }
-    }
-
-    /** A point change for one of the plugin's listeners, on the plugin's own thread like every other call into it. */
-    private void deliver(PluginDevices.Delivery d) {
-        executor.submit("point listener(" + d.point() + ")", () -> {
-            d.listener().changed(d.point(), d.value());
-            return null;
-        }, seconds("execute_timeout", 30)).whenComplete((r, e) -> {
-            if (e != null) {
-                log.log(System.Logger.Level.WARNING, "the listener of point " + d.point() + " failed", cause(e));
-            }
-        });
-    }
-
-    /** A subscribed message, on the plugin's own thread like every other call into it. */
-    private void deliver(PluginMessaging.Delivery d) {
-        executor.submit("onMessage(" + d.message().topic() + ")", () -> {
-            d.handler().onMessage(d.message());
-            return null;
-        }, seconds("execute_timeout", 30)).whenComplete((r, e) -> {
-            if (e != null) {
-                log.log(System.Logger.Level.WARNING, "the handler of " + d.filter() + " failed on " + d.message().topic(), cause(e));
-            }
-        });
     }
 }

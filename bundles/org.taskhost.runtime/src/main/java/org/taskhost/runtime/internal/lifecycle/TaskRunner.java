@@ -192,7 +192,7 @@ public final class TaskRunner extends AbstractRunner {
             }
             default -> {
                 pv.accept(value);
-                return executor.submit("onPut()", () -> {
+                return deliveries().put(pv.name(), () -> executor.submit("onPut()", () -> {
                     task.onPut(pv.name(), value);
                     return null;
                 }, seconds("execute_timeout", 30)).handle((r, e) -> {
@@ -203,7 +203,7 @@ public final class TaskRunner extends AbstractRunner {
                     return null;
                 }).thenCompose(r -> mode == PluginMode.REACTIVE && initialized && isEnabled() && !stopped
                         ? execute().thenAccept(x -> { })
-                        : done());
+                        : done()));
             }
         }
     }

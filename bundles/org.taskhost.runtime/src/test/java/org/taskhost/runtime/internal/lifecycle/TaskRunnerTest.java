@@ -159,6 +159,30 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aFloodOfPutsToABusyPluginWaitsAsTheNewestPutOnlyAndEveryPutIsAnswered() throws Exception {
+        ScriptedTask task = new ScriptedTask();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        task.onExecute = () -> {
+            busy.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        };
+        TaskRunner r = fixture.task(REACTIVE, task);
+        Await.until("running", () -> status(r).equals("RUN"));
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> answers = new java.util.ArrayList<>();
+        answers.add(r.pv("IN").put(1).toCompletableFuture());
+        assertThat(busy.await(5, TimeUnit.SECONDS)).as("the first put's run holds the plugin").isTrue();
+        for (int i = 0; i < 5000; i++) {
+            answers.add(r.pv("IN").put(i % 10).toCompletableFuture());
+        }
+        assertThat(r.state().dropped()).as("all but the newest waiting put of IN").isEqualTo(4999);
+        release.countDown();
+        java.util.concurrent.CompletableFuture.allOf(answers.toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(task.puts).containsExactly("IN=1.0", "IN=9.0");
+        assertThat(task.executes).hasValue(2);
+    }
+
+    @Test
     void putsAreCheckedBeforeTheyReachThePlugin() {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task(REACTIVE + "  outputs:\n    OUT: {type: int}\n", task);
