@@ -78,9 +78,10 @@ public final class Handoff<T> implements AutoCloseable {
     private boolean consumerBlocked;
     private boolean closed;
     private long offered;
-    private long delivered;
+    /** written by the consumer's thread only, so that counting a delivery takes no lock a producer waits on */
+    private volatile long delivered;
     private long dropped;
-    private long failed;
+    private volatile long failed;
 
     private Handoff(Builder<T> b) {
         this.name = b.name;
@@ -285,19 +286,16 @@ public final class Handoff<T> implements AutoCloseable {
     }
 
     private void deliver(T item) {
-        boolean ok = false;
         try {
             consumer.accept(item);
-            ok = true;
         } catch (RuntimeException | LinkageError e) {
-            long n = countFailure();
+            long n = failed + 1;
+            failed = n;
             if (Long.toString(n).matches("10*")) {
                 log.log(System.Logger.Level.WARNING, name + ": the consumer failed (" + n + " times so far)", e);
             }
         } finally {
-            if (ok) {
-                countDelivered();
-            }
+            delivered = delivered + 1;
         }
     }
 
@@ -316,25 +314,6 @@ public final class Handoff<T> implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.log(System.Logger.Level.WARNING, name + ": closing failed", e);
             }
-        }
-    }
-
-    private long countFailure() {
-        lock.lock();
-        try {
-            delivered++;
-            return ++failed;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void countDelivered() {
-        lock.lock();
-        try {
-            delivered++;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -34,8 +34,8 @@ class HandoffTest {
             for (int i = 0; i < 1000; i++) {
                 h.offer("i" + i);
             }
-            until(() -> got.size() == 1000);
-            assertThat(got).startsWith("i0", "i1").endsWith("i999");
+            until(() -> h.counts().delivered() == 1000);
+            assertThat(got).hasSize(1000).startsWith("i0", "i1").endsWith("i999");
             assertThat(h.counts()).isEqualTo(new Handoff.Counts(1000, 1000, 0, 0, 0));
         }
     }
