@@ -14,7 +14,7 @@ final class EtcCopy {
     static Path of(Path into) throws IOException {
         Path etc = Files.createDirectories(into);
         try (Stream<Path> files = Files.list(TaskhostProcess.TOP.resolve("launcher/etc"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, etc.resolve(f.getFileName()));
             }
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +59,7 @@ class LogLevelProcessIT {
     @Test
     void atTheDefaultLevelTheRuntimeSaysReadyOnceAndARefusedPutIsOnlyADebugLine() throws Exception {
         Path top = Files.createTempDirectory("e2e-log-default");
-        Path etc = Files.createDirectories(top.resolve("etc"));
-        try (Stream<Path> files = Files.list(TaskhostProcess.TOP.resolve("launcher/etc"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, etc.resolve(f.getFileName()));
-            }
-        }
+        Path etc = EtcCopy.of(top.resolve("etc"));
         Map<String, String> env = Map.of("TASKHOST_LOG_LEVEL", "", "IOCMNG_LOG_LEVEL", "", "TASKHOST_ETC", etc.toString(),
                 "TASKHOST_DATA", top.resolve("data").toString());
         try (TaskhostProcess th = new TaskhostProcess(env)) {

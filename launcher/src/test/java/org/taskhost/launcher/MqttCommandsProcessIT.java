@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.taskhost.launcher.MqttProcessIT.Broker;
@@ -155,12 +154,7 @@ class MqttCommandsProcessIT {
         String base = ROOT + "/" + node;
         try (Broker broker = Broker.start(); Subscriber live = broker.subscribe(ROOT + "/#")) {
             // the commands from the environment, the plugins from a copy of etc/ whose org.taskhost.mqtt.cfg names monitor
-            Path etc = Files.createTempDirectory("e2e-mqtt-etc");
-            try (Stream<Path> files = Files.list(TaskhostProcess.TOP.resolve("launcher/etc"))) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(f, etc.resolve(f.getFileName()));
-                }
-            }
+            Path etc = EtcCopy.of(Files.createTempDirectory("e2e-mqtt").resolve("etc"));
             Path cfg = etc.resolve("org.taskhost.mqtt.cfg");
             String text = Files.readString(cfg);
             assertThat(text).contains("\ncommand_plugins=*\n");
