@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -83,7 +82,7 @@ public final class Handoff<T> implements AutoCloseable {
     private long dropped;
     private volatile long failed;
 
-    private Handoff(Builder<T> b) {
+    Handoff(HandoffBuilder<T> b) {
         this.name = b.name;
         this.capacity = b.capacity;
         this.perKey = b.perKey;
@@ -99,8 +98,8 @@ public final class Handoff<T> implements AutoCloseable {
      * @param name names the thread and the log lines
      * @return a builder; by default 10,000 items, one run per item (drop oldest), a platform daemon thread
      */
-    public static <T> Builder<T> named(String name) {
-        return new Builder<>(name);
+    public static <T> HandoffBuilder<T> named(String name) {
+        return new HandoffBuilder<>(name);
     }
 
     /**
@@ -320,84 +319,5 @@ public final class Handoff<T> implements AutoCloseable {
     @Override
     public String toString() {
         return name + (thread.isAlive() ? "" : " (ended)");
-    }
-
-    /**
-     * Sets up a hand-off.
-     *
-     * @param <T> the items
-     */
-    public static final class Builder<T> {
-        private final String name;
-        private int capacity = 10_000;
-        private ToIntFunction<? super T> perKey = item -> Integer.MAX_VALUE;
-        private Function<? super T, ?> key;
-        private Consumer<? super T> consumer;
-        private Consumer<? super T> onDrop;
-        private ThreadFactory threads;
-        private System.Logger log;
-
-        private Builder(String name) {
-            this.name = Objects.requireNonNull(name, "name");
-            this.threads = Thread.ofPlatform().daemon().name("handoff " + name).factory();
-        }
-
-        /** @param items the most items that wait in all; the oldest is dropped beyond it */
-        public Builder<T> capacity(int items) {
-            if (items < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1, got " + items);
-            }
-            this.capacity = items;
-            return this;
-        }
-
-        /**
-         * @param key groups items: one waiting with the same key takes the new one into its run
-         * @param perKey the most items a run keeps, its oldest dropped beyond it (1: only the newest waits)
-         */
-        public Builder<T> coalesce(Function<? super T, ?> key, int perKey) {
-            if (perKey < 1) {
-                throw new IllegalArgumentException("perKey must be at least 1, got " + perKey);
-            }
-            return coalesce(key, item -> perKey);
-        }
-
-        /**
-         * @param key groups items: one waiting with the same key takes the new one into its run
-         * @param perKey the most items the run of a new item's key keeps (at least 1), for a hand-off whose kinds of
-         *        item keep different numbers
-         */
-        public Builder<T> coalesce(Function<? super T, ?> key, ToIntFunction<? super T> perKey) {
-            this.key = Objects.requireNonNull(key, "key");
-            this.perKey = item -> Math.max(1, perKey.applyAsInt(item));
-            return this;
-        }
-
-        /** @param threads makes the consumer's thread (a virtual one for a consumer that waits) */
-        public Builder<T> threads(ThreadFactory threads) {
-            this.threads = Objects.requireNonNull(threads, "threads");
-            return this;
-        }
-
-        /**
-         * @param onDrop told of each item dropped (outside the hand-off's lock), so that whoever waits for it hears of
-         *        it: a future completed, a resource given back
-         */
-        public Builder<T> onDrop(Consumer<? super T> onDrop) {
-            this.onDrop = onDrop;
-            return this;
-        }
-
-        /** @param log where a failing consumer is reported */
-        public Builder<T> log(System.Logger log) {
-            this.log = log;
-            return this;
-        }
-
-        /** @return the hand-off, its thread started, calling the consumer with each item */
-        public Handoff<T> start(Consumer<? super T> consumer) {
-            this.consumer = consumer;
-            return new Handoff<>(this);
-        }
     }
 }
