@@ -1,9 +1,9 @@
 package org.taskhost.devices.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +14,7 @@ import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
+import org.taskhost.api.handoff.Fanout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -36,11 +37,32 @@ import jakarta.ws.rs.sse.SseEventSink;
 @Path("api/v1/devices/events")
 public class DeviceEventsResource {
 
-    /** One open stream, and the device it follows (null: all). */
-    private record Client(SseEventSink sink, Sse sse, String device) {
+    /**
+     * One open stream, and the device it follows (null: all). Each send is written and waited for on the client's own
+     * thread, so a client that reads slowly holds up only itself.
+     */
+    private record Client(SseEventSink sink, Sse sse, String device) implements Fanout.Client<String> {
+
+        @Override
+        public void send(String json, Duration limit) throws Exception {
+            if (sink.isClosed()) {
+                throw new IllegalStateException("the client closed its stream");
+            }
+            sink.send(sse.newEventBuilder().name("point").data(json).build()).toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
+
+        boolean follows(String id) {
+            return device == null || device.equals(id);
+        }
     }
 
-    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    /** Each open stream, with its own bounded hand-off: a slow client loses only its own oldest events. */
+    private final Fanout<String> clients = new Fanout<>("device-events", Duration.ofSeconds(10));
     private final ListenerHandle listening;
 
     @Activate
@@ -51,8 +73,8 @@ public class DeviceEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@QueryParam("device") String device, @Context SseEventSink sink, @Context Sse sse) {
-        clients.add(new Client(sink, sse, device));
         sink.send(sse.newEventBuilder().name("hello").data("{\"ok\":true}").build());
+        clients.add(new Client(sink, sse, device));
     }
 
     private void changed(PointRef ref, PointValue value) {
@@ -69,23 +91,12 @@ public class DeviceEventsResource {
         } catch (JsonProcessingException e) {
             return;
         }
-        for (Client c : clients) {
-            if (c.sink().isClosed()) {
-                clients.remove(c);
-            } else if (c.device() == null || c.device().equals(ref.device())) {
-                c.sink().send(c.sse().newEventBuilder().name("point").data(json).build()).whenComplete((r, e) -> {
-                    if (e != null) {
-                        clients.remove(c);
-                    }
-                });
-            }
-        }
+        clients.broadcast(json, c -> ((Client) c).follows(ref.device()));
     }
 
     @Deactivate
     void close() {
         listening.close();
-        clients.forEach(c -> c.sink().close());
-        clients.clear();
+        clients.close();
     }
 }

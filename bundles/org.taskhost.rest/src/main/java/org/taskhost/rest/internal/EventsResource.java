@@ -1,15 +1,15 @@
 package org.taskhost.rest.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.api.handoff.Fanout;
 import org.taskhost.api.loader.LoaderListener;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
@@ -38,11 +38,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 @Path("api/v1/events")
 public class EventsResource implements PluginListener, LoaderListener {
 
-    /** One open stream. */
-    private record Client(SseEventSink sink, Sse sse) {
-    }
-
-    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    /** Each open stream, with its own bounded hand-off: a slow client loses only its own oldest events. */
+    private final Fanout<SseClient.Event> clients = new Fanout<>("events", Duration.ofSeconds(10));
 
     @Reference
     PluginRuntime runtime;
@@ -50,9 +47,8 @@ public class EventsResource implements PluginListener, LoaderListener {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SseEventSink sink, @Context Sse sse) {
-        Client c = new Client(sink, sse);
-        clients.add(c);
         sink.send(sse.newEventBuilder().name("hello").data("{\"ok\":true}").build());
+        clients.add(new SseClient(sink, sse));
     }
 
     @Override
@@ -86,22 +82,11 @@ public class EventsResource implements PluginListener, LoaderListener {
         } catch (JsonProcessingException e) {
             return;
         }
-        for (Client c : clients) {
-            if (c.sink().isClosed()) {
-                clients.remove(c);
-                continue;
-            }
-            c.sink().send(c.sse().newEventBuilder().name(name).data(json).build()).whenComplete((r, e) -> {
-                if (e != null) {
-                    clients.remove(c);
-                }
-            });
-        }
+        clients.broadcast(new SseClient.Event(name, json));
     }
 
     @Deactivate
     void close() {
-        clients.forEach(c -> c.sink().close());
-        clients.clear();
+        clients.close();
     }
 }
