@@ -2,6 +2,7 @@ package org.taskhost.runtime.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -122,6 +124,30 @@ class PluginExtenderIT {
         long cycles = healthy.state().cycles();
         Await.until("the healthy plugin keeps running", () -> healthy.state().cycles() > cycles + 5);
         assertThat(healthy.state().status()).isEqualTo("RUN");
+    }
+
+    @Test
+    void aRemovedPluginsClassLoaderCanBeCollected() throws Exception {
+        WeakReference<ClassLoader> loader = runAndRemove("collectable");
+        // Nothing of the plugin is left to the test; only the runtime (or Felix) can still hold the loader.
+        Await.until("the removed plugin's class loader is collected", () -> {
+            System.gc();
+            return loader.get() == null;
+        });
+    }
+
+    /** Runs a plugin, then uninstalls and refreshes its bundle; the references it made die with this frame. */
+    private WeakReference<ClassLoader> runAndRemove(String name) throws Exception {
+        Bundle b = install(name, CountingTask.class, PluginBundles.COUNTING_YAML);
+        ManagedPlugin p = awaitPlugin(name, "RUN");
+        Await.until(name + " has run", () -> p.state().cycles() >= 3);
+        ClassLoader loader = b.adapt(BundleWiring.class).getClassLoader();
+        assertThat(p.getClass().getClassLoader()).as("the runner is the runtime's, not the plugin's").isNotSameAs(loader);
+        assertThat(b.loadClass(CountingTask.class.getName()).getClassLoader()).isSameAs(loader);
+        b.uninstall();
+        refresh(b);
+        installed.remove(b);
+        return new WeakReference<>(loader);
     }
 
     private Map<String, Long> coreComponentIds() {
