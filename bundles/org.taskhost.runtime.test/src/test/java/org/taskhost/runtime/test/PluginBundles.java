@@ -23,6 +23,11 @@ final class PluginBundles {
     }
 
     static Bundle install(BundleContext context, String name, Class<?> plugin, String yaml) throws IOException, BundleException {
+        return install(context, name, null, plugin, yaml);
+    }
+
+    /** With a Taskhost-Name header, when pluginName is not null: two bundles can then claim one plugin name. */
+    static Bundle install(BundleContext context, String name, String pluginName, Class<?> plugin, String yaml) throws IOException, BundleException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -31,6 +36,9 @@ final class PluginBundles {
         a.putValue("Bundle-Version", "1.0.0");
         a.putValue("Import-Package", "org.taskhost.api;version=\"[1.0,2)\",org.taskhost.api.pv;version=\"[1.0,2)\"");
         a.putValue("Taskhost-Plugin", plugin.getName());
+        if (pluginName != null) {
+            a.putValue("Taskhost-Name", pluginName);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, mf)) {
             for (Class<?> c = plugin; c != Object.class && c.getName().startsWith("org.taskhost.runtime.test"); c = c.getSuperclass()) {

@@ -27,6 +27,7 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
+import org.taskhost.api.runtime.PluginRuntime;
 import org.taskhost.api.runtime.PvRegistry;
 import org.taskhost.runtime.test.plugins.CountingTask;
 import org.taskhost.runtime.test.plugins.HangingConstructorTask;
@@ -47,6 +48,9 @@ class PluginExtenderIT {
     @InjectService(timeout = 10_000)
     ServiceComponentRuntime scr;
 
+    @InjectService(timeout = 10_000)
+    PluginRuntime runtime;
+
     private final List<Bundle> installed = new ArrayList<>();
 
     @AfterEach
@@ -59,7 +63,11 @@ class PluginExtenderIT {
     }
 
     private Bundle install(String name, Class<?> plugin, String yaml) throws Exception {
-        Bundle b = PluginBundles.install(context, name, plugin, yaml);
+        return install(name, null, plugin, yaml);
+    }
+
+    private Bundle install(String name, String pluginName, Class<?> plugin, String yaml) throws Exception {
+        Bundle b = PluginBundles.install(context, name, pluginName, plugin, yaml);
         installed.add(b);
         return b;
     }
@@ -148,6 +156,32 @@ class PluginExtenderIT {
         refresh(b);
         installed.remove(b);
         return new WeakReference<>(loader);
+    }
+
+    @Test
+    void aSecondBundleWithATakenPluginNameFailsAndLeavesTheFirstAlone() throws Exception {
+        Bundle first = install("twin-a", "twin", CountingTask.class, PluginBundles.COUNTING_YAML);
+        ManagedPlugin running = awaitPlugin("twin", "RUN");
+
+        Bundle second = install("twin-b", "twin", CountingTask.class, PluginBundles.COUNTING_YAML);
+        String listed = "twin-" + second.getBundleId();
+        assertThat(awaitPlugin(listed, "ERROR").state().message()).isEqualTo("plugin name twin is already used by bundle " + first.getBundleId());
+
+        // the name still leads to the first bundle's plugin, which never stopped
+        assertThat(context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=twin)")).singleElement()
+                .satisfies(r -> assertThat(r.getBundle()).isEqualTo(first));
+        assertThat(runtime.plugin("twin")).hasValueSatisfying(i -> assertThat(i.state().status()).isEqualTo("RUN"));
+        assertThat(runtime.plugins()).filteredOn(i -> i.name().equals("twin")).hasSize(1);
+        long cycles = running.state().cycles();
+        Await.until("the first twin keeps running", () -> running.state().cycles() > cycles + 5);
+        assertThat(Integer.getInteger("taskhost.it.cleanup.twin")).as("the first twin's cleanup ran").isNull();
+
+        // removing the refused one touches nothing of the first either
+        second.uninstall();
+        assertThat(plugin(listed)).isEmpty();
+        assertThat(awaitPlugin("twin", "RUN")).isSameAs(running);
+        assertThat(Integer.getInteger("taskhost.it.cleanup.twin")).isNull();
+        assertThat(registry.find("BEAMLINE:DEFAULT:TWIN:COUNT")).isPresent();
     }
 
     private Map<String, Long> coreComponentIds() {
