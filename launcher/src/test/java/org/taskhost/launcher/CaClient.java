@@ -26,6 +26,15 @@ final class CaClient {
                 if not p.wait_for_connection(timeout):
                     raise SystemExit('no CA connection to ' + name)
                 return p
+            def await_pv(name, timeout=60):
+                # a PV served only once the first start has built the samples: a new channel until it connects
+                end = time.time() + timeout
+                while True:
+                    p = epics.PV(name, auto_monitor=False)
+                    if p.wait_for_connection(2):
+                        return p
+                    if time.time() > end:
+                        raise SystemExit('no CA connection to ' + name)
             def until(cond, what, timeout=30):
                 end = time.time() + timeout
                 while time.time() < end:

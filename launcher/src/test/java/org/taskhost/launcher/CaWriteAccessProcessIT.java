@@ -21,13 +21,7 @@ class CaWriteAccessProcessIT {
     /** Reads, tries a put of 61.5 with callback, and reads the server's value again. */
     static final String TRY_PUT = """
             import pwd
-            end = time.time() + 60
-            while True:
-                p = epics.PV('%1$s', auto_monitor=False)
-                if p.wait_for_connection(2):
-                    break
-                if time.time() > end:
-                    raise SystemExit('no CA connection to %1$s')
+            p = await_pv('%1$s')
             before = p.get(use_monitor=False)
             try:
                 put = epics.caput('%1$s', 61.5, wait=True, timeout=5)

@@ -29,13 +29,7 @@ class LogLevelProcessIT {
     static final String REFUSED_PUT = """
             from epics import dbr
             import ctypes
-            end = time.time() + 60
-            while True:
-                p = epics.PV('%1$s', auto_monitor=False)
-                if p.wait_for_connection(2):
-                    break
-                if time.time() > end:
-                    raise SystemExit('no CA connection to %1$s')
+            p = await_pv('%1$s')
             out(status=raw_put('%1$s', dbr.DOUBLE, (ctypes.c_double * 1)(150.0)), value=p.get(use_monitor=False))
             """.formatted(SETPOINT);
 
