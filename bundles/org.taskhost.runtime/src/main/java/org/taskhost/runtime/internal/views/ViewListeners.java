@@ -1,6 +1,7 @@
 package org.taskhost.runtime.internal.views;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -148,7 +149,7 @@ public final class ViewListeners {
     /** @return each listener's hand-off counts, by the listener's name */
     public Map<String, Handoff.Counts> counts() {
         Map<String, Handoff.Counts> out = new LinkedHashMap<>();
-        for (Map<Object, ? extends Entry<?>> kind : java.util.List.of(plugins, registries, values)) {
+        for (Map<Object, ? extends Entry<?>> kind : List.of(plugins, registries, values)) {
             kind.values().forEach(e -> out.merge(e.name, e.queue.counts(), Handoff.Counts::plus));
         }
         return out;
