@@ -9,7 +9,7 @@ import org.taskhost.api.device.PointValue;
 import org.taskhost.api.handoff.Handoff;
 
 /**
- * Hands point changes to listeners, in order, through a {@link Handoff} with a virtual thread of its own: drivers and
+ * Hands point changes to listeners, in order for each listener and point, through a {@link Handoff} with a virtual thread of its own: drivers and
  * poll loops only offer. Up to {@value #PER_POINT} changes of one point wait for one listener, {@value #CAPACITY} in
  * all; beyond that the oldest are dropped and counted, so a listener that stalls never builds a growing backlog. A
  * listener that throws is reported (at its 1st, 10th, 100th, ... failure) and keeps receiving.
