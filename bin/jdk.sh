@@ -18,6 +18,9 @@ pick_jdk() {
         echo "taskhost needs a JDK 21 or later: install one or set JAVA_HOME" >&2
         return 1
     fi
+    if [ "$best_major" -lt 25 ]; then
+        echo "taskhost: JDK $best_major is not tested; taskhost is tested on JDK 25 (README: The two commands)" >&2
+    fi
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$best")")")
     JAVA_MAJOR=$best_major
     export JAVA_HOME JAVA_MAJOR

@@ -31,6 +31,34 @@ class TaskhostProcessIT {
         }
     }
 
+    /**
+     * The restore at boot starts every stored plugin from a virtual thread and waits for its initialize(), which runs on
+     * virtual threads too: with one carrier thread it finishes only if no wait pins that carrier (a monitor held while
+     * parking does on JDK 21 to 23).
+     */
+    @Test
+    void aRestartWithOneCarrierThreadRestoresEverySample() throws Exception {
+        Path data = Files.createTempDirectory("taskhost-data");
+        Map<String, String> env = Map.of("TASKHOST_DATA", data.toString(), "TASKHOST_JAVA_OPTS",
+                "-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1");
+        try (TaskhostProcess th = new TaskhostProcess(env)) {
+            th.awaitLine("samples added", l -> l.contains("[loader] added plugin scaler (Scaler, commit local-"));
+            th.awaitLine("started through to the REST API", l -> l.contains("REST API admin token"));
+            assertThat(th.terminate()).isZero();
+        }
+        try (TaskhostProcess th = new TaskhostProcess(env)) {
+            for (String name : new String[] {"monitor", "scaler", "pulse", "diagnostics"}) {
+                th.awaitLine(name + " restored", l -> l.contains("[loader] restored plugin " + name + " at commit"));
+            }
+            th.awaitLine("monitor RUN", l -> l.contains("[monitor] STATUS RUN: Task running"));
+            th.awaitLine("scaler RUN", l -> l.contains("[scaler] STATUS RUN: Task running"));
+            th.awaitLine("pulse ready", l -> l.contains("[pulse] STATUS INIT: Ready for trigger"));
+            th.awaitLine("diagnostics idle", l -> l.contains("[diagnostics] STATUS IDLE: Idle"));
+            assertThat(th.terminate()).isZero();
+            assertThat(th.lines()).noneMatch(l -> l.contains("did not finish initialize()") || l.contains("did not start"));
+        }
+    }
+
     @Test
     void samplesCanBeLeftOut() throws Exception {
         Path data = Files.createTempDirectory("taskhost-data");

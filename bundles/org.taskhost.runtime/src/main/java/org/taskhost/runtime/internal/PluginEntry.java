@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
@@ -30,11 +33,19 @@ import org.taskhost.runtime.internal.pv.DefaultPvs;
 /**
  * One installed plugin bundle in the model: the plugin created from it while the bundle is active (a runner, or a
  * {@link FailedPlugin} that says why not), and what is known of it while it is stopped.
+ * <p>
+ * Waits use {@code java.util.concurrent} locks, never a monitor: the threads that start plugins (the loader's boot
+ * restore among them) are virtual, and on JDK 21 to 23 a virtual thread that parks while it holds a monitor pins its
+ * carrier thread; with one carrier, the initialize() it waits for could then never run.
  */
 final class PluginEntry {
 
     final Bundle bundle;
     final String name;
+    /** Held by a start or a stop of this plugin while it runs: one operation at a time. */
+    final ReentrantLock operation = new ReentrantLock();
+    private final ReentrantLock creation = new ReentrantLock();
+    private final Condition createdSignal = creation.newCondition();
     private volatile ManagedPlugin plugin;
     private volatile ServiceRegistration<ManagedPlugin> registration;
     private volatile PluginInfo stoppedInfo;
@@ -49,10 +60,13 @@ final class PluginEntry {
     }
 
     void created(ManagedPlugin p, ServiceRegistration<ManagedPlugin> r) {
-        synchronized (this) {
+        creation.lock();
+        try {
             plugin = p;
             registration = r;
-            notifyAll();
+            createdSignal.signalAll();
+        } finally {
+            creation.unlock();
         }
     }
 
@@ -62,16 +76,17 @@ final class PluginEntry {
      *
      * @return the plugin, or empty when it was not created within the time
      */
-    synchronized Optional<ManagedPlugin> awaitCreated(long millis) throws InterruptedException {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (plugin == null && bundle.getState() != Bundle.UNINSTALLED) {
-            long left = (end - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                break;
+    Optional<ManagedPlugin> awaitCreated(long millis) throws InterruptedException {
+        long left = TimeUnit.MILLISECONDS.toNanos(millis);
+        creation.lockInterruptibly();
+        try {
+            while (plugin == null && bundle.getState() != Bundle.UNINSTALLED && left > 0) {
+                left = createdSignal.awaitNanos(left);
             }
-            wait(left);
+            return Optional.ofNullable(plugin);
+        } finally {
+            creation.unlock();
         }
-        return Optional.ofNullable(plugin);
     }
 
     /** @return the plugin that was running, now forgotten, with its registration gone */

@@ -14,7 +14,8 @@ import org.taskhost.runtime.internal.lifecycle.Runner;
 
 /**
  * Start and stop as operations of the model: a start returns when the plugin's initialize() has ended, and says why
- * when it failed; the outcome is the runner's typed phase, never its MESSAGE.
+ * when it failed; the outcome is the runner's typed phase, never its MESSAGE. One start or stop of a plugin runs at a
+ * time, under the entry's {@link PluginEntry#operation} lock, which a waiting virtual thread can unmount from.
  */
 final class PluginStarter {
 
@@ -28,7 +29,8 @@ final class PluginStarter {
     }
 
     PluginEntry start(PluginEntry e) {
-        synchronized (e) {
+        e.operation.lock();
+        try {
             if (e.bundle.getState() != Bundle.ACTIVE) {
                 try {
                     e.bundle.start();
@@ -45,17 +47,20 @@ final class PluginStarter {
                 throw new PluginOperationException(Reason.FAILED, "plugin '" + e.name + "' did not start: " + runner.state().message());
             }
             return e;
+        } finally {
+            e.operation.unlock();
         }
     }
 
     PluginEntry stop(PluginEntry e) {
-        synchronized (e) {
-            try {
-                e.bundle.stop();
-            } catch (BundleException | IllegalStateException x) {
-                throw new PluginOperationException(Reason.CONFLICT, "plugin '" + e.name + "' cannot be stopped: " + x.getMessage());
-            }
+        e.operation.lock();
+        try {
+            e.bundle.stop();
             return e;
+        } catch (BundleException | IllegalStateException x) {
+            throw new PluginOperationException(Reason.CONFLICT, "plugin '" + e.name + "' cannot be stopped: " + x.getMessage());
+        } finally {
+            e.operation.unlock();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,6 +25,10 @@ import org.taskhost.codec.CodecConfigException;
  * The BLE driver: one D-Bus connection to BlueZ shared by all devices, a GATT connection per device session. A device
  * whose connection failed is tried again only after an exponential backoff with jitter, however often its session is
  * reopened; the exception says what happened and when the next attempt is.
+ * <p>
+ * Connecting waits on D-Bus for up to the device's timeout, on the device loop's virtual thread: the locks are
+ * {@link ReentrantLock}s, not monitors, because on JDK 21 to 23 a virtual thread that waits inside {@code synchronized}
+ * pins its carrier thread.
  */
 @Component(service = Driver.class, property = Driver.DRIVER_PROPERTY + "=ble",
         configurationPid = "org.taskhost.driver.ble", configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -34,6 +39,9 @@ public class BleDriver implements Driver {
     private final Duration backoffInitial;
     private final Duration backoffMax;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    /** one connection attempt per device at a time */
+    private final Map<String, ReentrantLock> attempts = new ConcurrentHashMap<>();
+    private final ReentrantLock clientLock = new ReentrantLock();
     private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
     /** why and when each device's last connection ended, until it connects again: the start of its gap */
     private final Map<String, String> lostAt = new ConcurrentHashMap<>();
@@ -54,18 +62,25 @@ public class BleDriver implements Driver {
     }
 
     /** The shared connection, opened again if the bus went away. */
-    synchronized BleClient client() throws BleException {
-        if (client == null || !client.isConnected()) {
-            client = BleClient.open(bus);
+    BleClient client() throws BleException {
+        clientLock.lock();
+        try {
+            if (client == null || !client.isConnected()) {
+                client = BleClient.open(bus);
+            }
+            return client;
+        } finally {
+            clientLock.unlock();
         }
-        return client;
     }
 
     @Override
     public DriverSession open(DeviceConfig device, PointSink sink) throws BleException {
         Backoff backoff = backoffs.computeIfAbsent(device.id(),
                 id -> new Backoff(backoffInitial, backoffMax, ThreadLocalRandom.current()::nextDouble));
-        synchronized (backoff) {
+        ReentrantLock attempt = attempts.computeIfAbsent(device.id(), id -> new ReentrantLock());
+        attempt.lock();
+        try {
             Duration wait = backoff.remaining(System.nanoTime());
             if (!wait.isZero()) {
                 throw new BleException(lastFailure.get(device.id()) + "; reconnect attempt " + (backoff.failures() + 1)
@@ -98,6 +113,8 @@ public class BleDriver implements Driver {
                 throw new BleException(reason + " (failure " + backoff.failures() + " in a row, next attempt in "
                         + next.toMillis() + " ms" + gap(device.id()) + ")", e);
             }
+        } finally {
+            attempt.unlock();
         }
     }
 
@@ -160,10 +177,15 @@ public class BleDriver implements Driver {
     }
 
     @Deactivate
-    public synchronized void close() {
-        if (client != null) {
-            client.close();
-            client = null;
+    public void close() {
+        clientLock.lock();
+        try {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        } finally {
+            clientLock.unlock();
         }
     }
 }

@@ -136,16 +136,23 @@ abstract class AbstractRunner implements Runner {
 
     /** Marks the plugin stopped; its STOPPED event follows. */
     protected final void stopped() {
+        PluginMessaging m;
+        PluginDevices d;
+        Deliveries q;
         synchronized (this) {
-            if (messaging != null) {
-                messaging.close();
-            }
-            if (devices != null) {
-                devices.close();
-            }
-            if (deliveries != null) {
-                deliveries.close();
-            }
+            m = messaging;
+            d = devices;
+            q = deliveries;
+        }
+        // closed outside the monitor: unsubscribing may wait on a broker or a device
+        if (m != null) {
+            m.close();
+        }
+        if (d != null) {
+            d.close();
+        }
+        if (q != null) {
+            q.close();
         }
         phase = PluginPhase.STOPPED;
         started.complete(phase);
