@@ -171,7 +171,11 @@ class PluginExtenderIT {
         assertThat(context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=twin)")).singleElement()
                 .satisfies(r -> assertThat(r.getBundle()).isEqualTo(first));
         assertThat(runtime.plugin("twin")).hasValueSatisfying(i -> assertThat(i.state().status()).isEqualTo("RUN"));
-        assertThat(runtime.plugins()).filteredOn(i -> i.name().equals("twin")).hasSize(1);
+        assertThat(runtime.plugins()).filteredOn(i -> i.name().equals("twin")).singleElement()
+                .satisfies(i -> assertThat(i.bundleId()).isEqualTo(first.getBundleId()));
+        assertThat(runtime.plugins()).as("the refused bundle is listed with why").filteredOn(i -> i.name().equals(listed))
+                .singleElement().satisfies(i -> assertThat(i.state().message()).contains("already used by bundle"));
+        assertThat(runtime.plugin(listed)).hasValueSatisfying(i -> assertThat(i.state().status()).isEqualTo("ERROR"));
         long cycles = running.state().cycles();
         Await.until("the first twin keeps running", () -> running.state().cycles() > cycles + 5);
         assertThat(Integer.getInteger("taskhost.it.cleanup.twin")).as("the first twin's cleanup ran").isNull();
@@ -179,6 +183,7 @@ class PluginExtenderIT {
         // removing the refused one touches nothing of the first either
         second.uninstall();
         assertThat(plugin(listed)).isEmpty();
+        assertThat(runtime.plugin(listed)).isEmpty();
         assertThat(awaitPlugin("twin", "RUN")).isSameAs(running);
         assertThat(Integer.getInteger("taskhost.it.cleanup.twin")).isNull();
         assertThat(registry.find("BEAMLINE:DEFAULT:TWIN:COUNT")).isPresent();

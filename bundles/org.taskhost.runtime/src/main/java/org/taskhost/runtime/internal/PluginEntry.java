@@ -111,15 +111,16 @@ final class PluginEntry {
     }
 
     /**
+     * @param listedAs the name the runtime lists it under: its own, or name-bundleId when another bundle has the name
      * @param prefix the PV prefix
      * @param overrides the stored parameter overrides, asked for only when the stopped plugin is first described
      */
-    PluginInfo info(String prefix, Supplier<Map<String, Object>> overrides) {
+    PluginInfo info(String listedAs, String prefix, Supplier<Map<String, Object>> overrides) {
         ManagedPlugin p = plugin;
         if (p instanceof Runner r) {
             List<PvSpec> specs = r.pvs().stream().map(Pv::spec).toList();
             int control = (r.kind() == PluginKind.JOB ? DefaultPvs.job() : DefaultPvs.task("")).size();
-            return new PluginSnapshot(name, r.kind(), r.mode(), r.className(), r.bundleId(), r.state(),
+            return new PluginSnapshot(listedAs, r.kind(), r.mode(), r.className(), r.bundleId(), r.state(),
                     version(r), pvPrefixOf(r), Optional.of(r.config()), specs, control);
         }
         PluginInfo known = stoppedInfo;
@@ -130,10 +131,12 @@ final class PluginEntry {
             }
         }
         if (p != null) {
-            return new PluginSnapshot(name, known.kind(), known.mode(), known.className(), bundle.getBundleId(), p.state(),
+            return new PluginSnapshot(listedAs, known.kind(), known.mode(), known.className(), bundle.getBundleId(), p.state(),
                     known.version(), known.pvPrefix(), known.config(), known.pvSpecs(), known.controlPvCount());
         }
-        return known;
+        return listedAs.equals(name) ? known : new PluginSnapshot(listedAs, known.kind(), known.mode(), known.className(),
+                known.bundleId(), known.state(), known.version(), known.pvPrefix(), known.config(), known.pvSpecs(),
+                known.controlPvCount());
     }
 
     private static String version(Runner r) {

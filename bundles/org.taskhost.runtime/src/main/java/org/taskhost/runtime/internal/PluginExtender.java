@@ -172,7 +172,7 @@ public class PluginExtender implements PluginRuntime {
 
     @Override
     public List<PluginInfo> plugins() {
-        return entries.values().stream().filter(e -> e.name.equals(nameOf(e)) && e.bundle.getState() != Bundle.UNINSTALLED).map(this::info)
+        return entries.values().stream().filter(e -> e.bundle.getState() != Bundle.UNINSTALLED).map(this::info)
                 .sorted(Comparator.comparing(PluginInfo::name)).toList();
     }
 
@@ -200,17 +200,23 @@ public class PluginExtender implements PluginRuntime {
 
     private Optional<PluginEntry> entry(String name) {
         Long id = names.get(name);
-        return id == null ? Optional.empty() : Optional.ofNullable(entries.get(id));
+        if (id != null) {
+            return Optional.ofNullable(entries.get(id));
+        }
+        return entries.values().stream().filter(e -> !e.name.equals(name) && nameOf(e).equals(name)).findFirst();
     }
 
-    /** A bundle whose plugin name another bundle has is listed under {@code name-bundleId}, in ERROR. */
+    /**
+     * A bundle whose plugin name another bundle has is listed under {@code name-bundleId}, in ERROR, so that the lists
+     * (REST, shell, web page) show why it does not run; the name leads to the first bundle.
+     */
     private String nameOf(PluginEntry e) {
         Long owner = names.get(e.name);
         return owner != null && owner == e.bundle.getBundleId() ? e.name : e.name + "-" + e.bundle.getBundleId();
     }
 
     private PluginInfo info(PluginEntry e) {
-        return e.info(settings.prefix(), () -> ParameterOverrides.of(configurationAdmin, e.name));
+        return e.info(nameOf(e), settings.prefix(), () -> ParameterOverrides.of(configurationAdmin, e.name));
     }
 
     private final class Customizer implements BundleTrackerCustomizer<PluginEntry> {
