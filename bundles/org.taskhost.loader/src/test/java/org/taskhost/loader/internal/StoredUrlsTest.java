@@ -1,10 +1,14 @@
 package org.taskhost.loader.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +25,25 @@ import org.taskhost.api.loader.InstalledPlugin;
 class StoredUrlsTest {
 
     /** Config Admin as far as the store uses it: one factory configuration per name, held in a map. */
-    static ConfigurationAdmin configurationAdmin(Map<String, Dictionary<String, Object>> kept) {
-        return (ConfigurationAdmin) Proxy.newProxyInstance(StoredUrlsTest.class.getClassLoader(), new Class<?>[] {ConfigurationAdmin.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "listConfigurations" -> kept.keySet().stream().map(n -> configuration(kept, n)).toArray(Configuration[]::new);
-                    case "getFactoryConfiguration" -> configuration(kept, (String) args[1]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    static ConfigurationAdmin configurationAdmin(Map<String, Dictionary<String, Object>> kept) throws Exception {
+        ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
+        when(admin.listConfigurations(any())).thenAnswer(call -> {
+            List<Configuration> all = new ArrayList<>();
+            for (String name : kept.keySet()) {
+                all.add(configuration(kept, name));
+            }
+            return all.toArray(Configuration[]::new);
+        });
+        when(admin.getFactoryConfiguration(any(), any(), any())).thenAnswer(call -> configuration(kept, call.getArgument(1)));
+        return admin;
     }
 
     @SuppressWarnings("unchecked")
-    private static Configuration configuration(Map<String, Dictionary<String, Object>> kept, String name) {
-        return (Configuration) Proxy.newProxyInstance(StoredUrlsTest.class.getClassLoader(), new Class<?>[] {Configuration.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getProperties" -> kept.get(name);
-                    case "updateIfDifferent" -> kept.put(name, (Dictionary<String, Object>) args[0]) == null;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    private static Configuration configuration(Map<String, Dictionary<String, Object>> kept, String name) throws Exception {
+        Configuration c = mock(Configuration.class);
+        when(c.getProperties()).thenAnswer(call -> kept.get(name));
+        when(c.updateIfDifferent(any())).thenAnswer(call -> kept.put(name, call.getArgument(0)) == null);
+        return c;
     }
 
     static Logger logger(List<String> lines) {

@@ -1,8 +1,12 @@
 package org.taskhost.runtime.internal.autosave;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +27,11 @@ class AutosaveTest {
     @TempDir
     Path dir;
 
-    final List<String> calls = new ArrayList<>();
+    private final ManagedPlugin plugin = mock(ManagedPlugin.class);
 
     private ManagedPlugin plugin(String name) {
-        return (ManagedPlugin) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ManagedPlugin.class},
-                (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    return method.getName().equals("name") ? name : null;
-                });
+        when(plugin.name()).thenReturn(name);
+        return plugin;
     }
 
     private static List<Pv> pvs() {
@@ -68,7 +69,7 @@ class AutosaveTest {
             autosave.detach("t", first);
         }
         assertThat(Files.readString(dir.resolve("t.yaml"))).contains("GAIN: 7.5", "ENABLE: 0").doesNotContain("OUT", "RUN");
-        calls.clear();
+        clearInvocations(plugin);
         try (Autosave autosave = new Autosave(dir)) {
             List<Pv> second = pvs();
             autosave.attach(plugin("t"), second);
@@ -76,7 +77,7 @@ class AutosaveTest {
             assertThat((double[]) find(second, "TRACE").get()).containsExactly(1, 2);
             assertThat(find(second, "ENABLE").get()).isEqualTo(0);
             assertThat(find(second, "OUT").get()).isEqualTo(0.0);
-            assertThat(calls).contains("disable");
+            verify(plugin).disable();
         }
     }
 
@@ -88,7 +89,7 @@ class AutosaveTest {
             autosave.attach(plugin("t"), pvs);
             assertThat(find(pvs, "GAIN").get()).isEqualTo(1.0);
             assertThat(find(pvs, "ENABLE").get()).isEqualTo(1);
-            assertThat(calls).doesNotContain("disable");
+            verify(plugin, never()).disable();
         }
     }
 
