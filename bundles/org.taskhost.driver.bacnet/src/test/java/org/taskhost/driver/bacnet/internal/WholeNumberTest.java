@@ -24,9 +24,9 @@ class WholeNumberTest {
 
     @Test
     void aWrongPortInTheEnvironmentIsNamed() {
-        assertThatThrownBy(() -> BacnetDriver.bindAddress(BacnetDriverTest.config(47808), Map.of("TASKHOST_BACNET_PORT", "eighty")))
+        assertThatThrownBy(() -> BacnetDriver.bindAddress(BacnetDriverIT.config(47808), Map.of("TASKHOST_BACNET_PORT", "eighty")))
                 .hasMessage("TASKHOST_BACNET_PORT: 'eighty' is not a port number");
-        assertThatThrownBy(() -> BacnetDriver.bindAddress(BacnetDriverTest.config(47808), Map.of("TASKHOST_BACNET_PORT", "70000")))
+        assertThatThrownBy(() -> BacnetDriver.bindAddress(BacnetDriverIT.config(47808), Map.of("TASKHOST_BACNET_PORT", "70000")))
                 .hasMessage("local_port: 70000 is out of range 0..65535");
     }
 }

@@ -25,7 +25,7 @@ import org.taskhost.api.device.Point;
  * device out of range while keeping its objects and the client's notify sessions, as BlueZ with its GATT cache does.
  * A mock of its own: those behaviours and the sessions it keeps must not reach the other tests.
  */
-class BleReconnectMockTest {
+class BleReconnectMockIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     @TempDir
     static Path dir;
@@ -53,7 +53,7 @@ class BleReconnectMockTest {
 
     static DeviceConfig device(String id, Duration timeout) {
         return new DeviceConfig(id, "ble", ADDRESS, Duration.ofSeconds(1), true, timeout, 0, Map.of(),
-                List.of(BleDriverMockTest.COUNT), "");
+                List.of(BleDriverMockIT.COUNT), "");
     }
 
     /** Connect and Disconnect calls the mock has had, and whether the device is connected. */

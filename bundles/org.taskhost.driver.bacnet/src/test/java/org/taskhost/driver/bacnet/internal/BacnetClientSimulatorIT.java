@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The client against simulated devices of an independent stack (node-bacnet), each on its own loopback port. */
-class BacnetClientSimulatorTest {
+class BacnetClientSimulatorIT {
     private static final BacnetClient.Timing TIMING = new BacnetClient.Timing(Duration.ofMillis(500), 2);
     private static final List<SimulatedDevice> DEVICES = new ArrayList<>();
     private static SimulatedDevice noRpm;

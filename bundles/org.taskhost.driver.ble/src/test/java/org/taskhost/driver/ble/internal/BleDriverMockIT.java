@@ -30,7 +30,7 @@ import org.taskhost.api.device.Quality;
 import org.taskhost.codec.Crc;
 
 /** The driver against BlueZ mocked by python-dbusmock on a private bus (no Felix; BleFelixProcessIT runs it there). */
-class BleDriverMockTest {
+class BleDriverMockIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     @TempDir
     static Path dir;

@@ -24,7 +24,7 @@ import org.taskhost.api.device.PointValue;
 import org.taskhost.api.device.Quality;
 
 /** The Driver SPI over a simulated device: typed values and qualities, writes, COV into the sink, validation. */
-class BacnetDriverTest {
+class BacnetDriverIT {
     private static SimulatedDevice device;
     private static BacnetDriver driver;
 

@@ -19,7 +19,7 @@ import org.taskhost.runtime.internal.config.ConfigParserService;
 import org.taskhost.api.TaskBase;
 
 /** The loader's checks on real git repositories (made with git, cloned by JGit over file://). */
-class PluginBuilderTest {
+class PluginBuilderIT {
 
     static final String TASK = """
             import org.taskhost.api.TaskBase;
