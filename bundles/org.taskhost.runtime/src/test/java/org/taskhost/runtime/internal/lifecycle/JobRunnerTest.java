@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.taskhost.api.JobBase;
 import org.taskhost.api.JobResult;
+import org.taskhost.api.runtime.PluginPhase;
 import org.taskhost.api.runtime.JobBusyException;
 
 class JobRunnerTest {
@@ -47,7 +48,8 @@ class JobRunnerTest {
 
     private JobRunner ready(String yaml, LambdaJob job) {
         JobRunner r = fixture.job(yaml, job);
-        Await.until("initialized", () -> r.state().message().equals("Idle"));
+        Await.until("initialized", () -> r.started().toCompletableFuture().getNow(null) == PluginPhase.READY);
+        assertThat(r.state().message()).isEqualTo("Idle");
         return r;
     }
 
