@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.taskhost.api.JobResult;
@@ -45,6 +45,10 @@ class LoaderIT {
     @InjectBundleContext
     BundleContext context;
 
+    /** Every plugin in the model, tracked by osgi-test: looked up by name, with nothing left got and not ungot. */
+    @InjectService(cardinality = 0)
+    ServiceAware<ManagedPlugin> plugins;
+
     @InjectService(timeout = 20_000)
     PluginLoader loader;
 
@@ -63,12 +67,8 @@ class LoaderIT {
     }
 
     private Optional<ManagedPlugin> plugin(String name) {
-        try {
-            return context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")").stream()
-                    .findFirst().map(context::getService);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return plugins.getTracked().entrySet().stream()
+                .filter(e -> name.equals(e.getKey().getProperty(ManagedPlugin.NAME))).map(Map.Entry::getValue).findFirst();
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -23,6 +23,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.taskhost.api.pv.Pv;
@@ -41,6 +42,10 @@ class PluginExtenderIT {
 
     @InjectBundleContext
     BundleContext context;
+
+    /** Every plugin in the model, tracked by osgi-test: looked up by name, with nothing left got and not ungot. */
+    @InjectService(cardinality = 0)
+    ServiceAware<ManagedPlugin> plugins;
 
     @InjectService(timeout = 10_000)
     PvRegistry registry;
@@ -73,12 +78,8 @@ class PluginExtenderIT {
     }
 
     private Optional<ManagedPlugin> plugin(String name) {
-        try {
-            return context.getServiceReferences(ManagedPlugin.class, "(" + ManagedPlugin.NAME + "=" + name + ")").stream()
-                    .findFirst().map(context::getService);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return plugins.getTracked().entrySet().stream()
+                .filter(e -> name.equals(e.getKey().getProperty(ManagedPlugin.NAME))).map(Map.Entry::getValue).findFirst();
     }
 
     private ManagedPlugin awaitPlugin(String name, String status) throws InterruptedException {
