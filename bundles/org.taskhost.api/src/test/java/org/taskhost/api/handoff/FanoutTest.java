@@ -1,5 +1,6 @@
 package org.taskhost.api.handoff;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +57,13 @@ class FanoutTest {
                     fanout.broadcast(i);
                 }
                 int upTo = (burst + 1) * 500;
-                until(() -> quick.got.size() == upTo);
+                await().until(() -> quick.got.size() == upTo);
             }
             assertThat(quick.got).startsWith(0, 1, 2).endsWith(4999);
             assertThat(fanout.counts().dropped()).as("of the stuck client: all but the one in its send and 1,000 waiting")
                     .isEqualTo(5000 - Fanout.CAPACITY - 1);
             release.countDown();
-            until(() -> stuck.got.size() == Fanout.CAPACITY + 1);
+            await().until(() -> stuck.got.size() == Fanout.CAPACITY + 1);
             assertThat(stuck.got).startsWith(0, 5000 - Fanout.CAPACITY).endsWith(4999);
         }
     }
@@ -78,20 +78,13 @@ class FanoutTest {
             fanout.add(slow);
             fanout.add(quick);
             fanout.broadcast(1);
-            until(() -> failing.closed.get() && slow.closed.get());
+            await().until(() -> failing.closed.get() && slow.closed.get());
             fanout.broadcast(2, c -> true);
-            until(() -> quick.got.size() == 2);
+            await().until(() -> quick.got.size() == 2);
             assertThat(fanout.counts().offered()).as("only the quick client is left").isEqualTo(2);
             assertThat(quick.closed).isFalse();
         }
         assertThat(quick.closed).as("closed with the fan-out").isTrue();
     }
 
-    private static void until(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out").isLessThan(end);
-            Thread.sleep(2);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.taskhost.api.handoff;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class HandoffTest {
             for (int i = 0; i < 1000; i++) {
                 h.offer("i" + i);
             }
-            until(() -> h.counts().delivered() == 1000);
+            await().until(() -> h.counts().delivered() == 1000);
             assertThat(got).hasSize(1000).startsWith("i0", "i1").endsWith("i999");
             assertThat(h.counts()).isEqualTo(new Handoff.Counts(1000, 1000, 0, 0, 0));
         }
@@ -51,9 +51,9 @@ class HandoffTest {
             assertThat(h.counts().waiting()).isEqualTo(10);
             assertThat(h.counts().dropped()).isEqualTo(9_990);
             release.countDown();
-            until(() -> got.size() == 11);
+            await().until(() -> got.size() == 11);
             assertThat(got).containsExactly("first", "i9990", "i9991", "i9992", "i9993", "i9994", "i9995", "i9996", "i9997", "i9998", "i9999");
-            until(() -> h.counts().delivered() == 11);
+            await().until(() -> h.counts().delivered() == 11);
             assertThat(h.counts()).isEqualTo(new Handoff.Counts(10_001, 11, 9_990, 0, 0));
         }
     }
@@ -71,7 +71,7 @@ class HandoffTest {
             h.offer("c1");
             assertThat(h.counts().dropped()).as("a1 made room for a3").isEqualTo(1);
             release.countDown();
-            until(() -> got.size() == 6);
+            await().until(() -> got.size() == 6);
             assertThat(got).containsExactly("x0", "a2", "a3", "b1", "b2", "c1");
         }
     }
@@ -86,7 +86,7 @@ class HandoffTest {
                 h.offer("b" + i);
             }
             release.countDown();
-            until(() -> got.size() == 3);
+            await().until(() -> got.size() == 3);
             assertThat(got).containsExactly("x0", "a99", "b99");
             assertThat(h.counts().dropped()).isEqualTo(198);
         }
@@ -120,8 +120,8 @@ class HandoffTest {
             h.offer("ok1");
             h.offer("bad2");
             h.offer("ok2");
-            until(() -> got.size() == 2);
-            until(() -> h.counts().delivered() == 4);
+            await().until(() -> got.size() == 2);
+            await().until(() -> h.counts().delivered() == 4);
             assertThat(h.counts().failed()).isEqualTo(2);
             assertThat(got).containsExactly("ok1", "ok2");
         }
@@ -151,11 +151,4 @@ class HandoffTest {
         assertThat(got).containsExactly("a");
     }
 
-    private static void until(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out").isLessThan(end);
-            Thread.sleep(2);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.taskhost.devices.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -79,12 +80,12 @@ class DeviceRegistryTest {
         registry.create(device("failing", "fake", "fail", every, point("t", "ai1")));
         registry.create(device("hanging", "fake", "hang", every, point("t", "ai1")));
 
-        Waits.until("the failing device is marked", () -> health("failing").errorCount() >= 3);
-        Waits.until("the hanging device is marked", () -> health("hanging").status() == DeviceStatus.ERROR);
+        await("the failing device is marked").atMost(Duration.ofSeconds(20)).until(() -> health("failing").errorCount() >= 3);
+        await("the hanging device is marked").atMost(Duration.ofSeconds(20)).until(() -> health("hanging").status() == DeviceStatus.ERROR);
         int before1 = fake.reads("good1");
         int before2 = fake.reads("good2");
-        Waits.until("the good devices poll 20 more times",
-                () -> fake.reads("good1") >= before1 + 20 && fake.reads("good2") >= before2 + 20);
+        await("the good devices poll 20 more times").atMost(Duration.ofSeconds(20))
+                .until(() -> fake.reads("good1") >= before1 + 20 && fake.reads("good2") >= before2 + 20);
 
         assertThat(health("failing").status()).isEqualTo(DeviceStatus.ERROR);
         assertThat(health("failing").lastError()).contains("no answer from");
@@ -104,15 +105,15 @@ class DeviceRegistryTest {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
         PointRef t = new PointRef("d", "t");
-        Waits.until("it polls", () -> cache.latest(t).isPresent());
+        await("it polls").atMost(Duration.ofSeconds(20)).until(() -> cache.latest(t).isPresent());
         fake.down.add("d");
-        Waits.until("it is marked", () -> health("d").status() == DeviceStatus.ERROR);
-        Waits.until("its value is uncertain", () -> access.value(t).quality() == Quality.UNCERTAIN);
+        await("it is marked").atMost(Duration.ofSeconds(20)).until(() -> health("d").status() == DeviceStatus.ERROR);
+        await("its value is uncertain").atMost(Duration.ofSeconds(20)).until(() -> access.value(t).quality() == Quality.UNCERTAIN);
         assertThat(access.value(t).value()).as("the last value is kept").isEqualTo(42.0);
         assertThat(access.value(t).reason()).contains("did not answer");
         assertThat(health("d").lastError()).contains("did not answer");
         fake.down.remove("d");
-        Waits.until("it recovers", () -> health("d").status() == DeviceStatus.OK && access.value(t).quality() == Quality.GOOD);
+        await("it recovers").atMost(Duration.ofSeconds(20)).until(() -> health("d").status() == DeviceStatus.OK && access.value(t).quality() == Quality.GOOD);
         assertThat(health("d").lastError()).as("the last error stays to be read").contains("did not answer");
     }
 
@@ -120,7 +121,7 @@ class DeviceRegistryTest {
     void aPointErrorIsBadQualityOnThatPointOnly() throws Exception {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("ok", "ai1"), point("missing", "bad")));
-        Waits.until("both points are read", () -> cache.latest("d").size() == 2);
+        await("both points are read").atMost(Duration.ofSeconds(20)).until(() -> cache.latest("d").size() == 2);
         assertThat(access.value(new PointRef("d", "ok")).quality()).isEqualTo(Quality.GOOD);
         assertThat(access.value(new PointRef("d", "missing")).reason()).isEqualTo("unknown-object");
         assertThat(health("d").status()).isEqualTo(DeviceStatus.OK);
@@ -132,7 +133,7 @@ class DeviceRegistryTest {
         assertThat(health("d").status()).isEqualTo(DeviceStatus.NO_DRIVER);
         assertThat(health("d").message()).isEqualTo("no driver 'fake'");
         registry.driverAdded("fake", fake);
-        Waits.until("it polls", () -> health("d").status() == DeviceStatus.OK);
+        await("it polls").atMost(Duration.ofSeconds(20)).until(() -> health("d").status() == DeviceStatus.OK);
         registry.driverRemoved("fake", fake);
         assertThat(health("d").status()).isEqualTo(DeviceStatus.NO_DRIVER);
         int reads = fake.reads("d");
@@ -155,7 +156,7 @@ class DeviceRegistryTest {
         assertThat(cache.latest("v")).as("nothing polled").isEmpty();
 
         registry.update(virtualDevice(point("ok", "hold")));
-        Waits.until("the corrected device polls", () -> health("v").status() == DeviceStatus.OK);
+        await("the corrected device polls").atMost(Duration.ofSeconds(20)).until(() -> health("v").status() == DeviceStatus.OK);
     }
 
     @Test
@@ -168,7 +169,7 @@ class DeviceRegistryTest {
         long polls = health("slow").pollCount();
 
         fake.sinks.get("slow").lost("gone");
-        Waits.until("a new session without a poll", () -> fake.opens("slow") == 2);
+        await("a new session without a poll").atMost(Duration.ofSeconds(20)).until(() -> fake.opens("slow") == 2);
         assertThat(health("slow").pollCount()).as("reopened, not polled").isEqualTo(polls);
         assertThat(fake.reads("slow")).as("only the read asked for").isEqualTo(1);
     }
@@ -183,8 +184,8 @@ class DeviceRegistryTest {
         fake.away.add("slow");
         fake.sinks.get("slow").lost("disconnected");
         assertThat(health("slow").errorCount()).isEqualTo(1);
-        Waits.until("two reopens failed", () -> fake.opens("slow") >= 3);
-        Waits.until("both counted", () -> health("slow").errorCount() >= 3);
+        await("two reopens failed").atMost(Duration.ofSeconds(20)).until(() -> fake.opens("slow") >= 3);
+        await("both counted").atMost(Duration.ofSeconds(20)).until(() -> health("slow").errorCount() >= 3);
         assertThat(health("slow").lastError()).isEqualTo("device 10.0.0.4 not found");
         assertThat(health("slow").status()).isEqualTo(DeviceStatus.ERROR);
         assertThat(health("slow").pollCount()).as("reopens are no polls").isEqualTo(polls);
@@ -195,9 +196,9 @@ class DeviceRegistryTest {
         registry.driverAdded("fake", fake);
         registry.create(device("a", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
         registry.create(device("b", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
-        Waits.until("both poll", () -> fake.reads("a") > 0 && fake.reads("b") > 0);
+        await("both poll").atMost(Duration.ofSeconds(20)).until(() -> fake.reads("a") > 0 && fake.reads("b") > 0);
         registry.update(device("a", "fake", "good", Duration.ofMillis(30), point("t", "ai1"), point("u", "ai2")));
-        Waits.until("a has its new point", () -> cache.latest("a").containsKey("u"));
+        await("a has its new point").atMost(Duration.ofSeconds(20)).until(() -> cache.latest("a").containsKey("u"));
         assertThat(fake.opens("a")).isEqualTo(2);
         assertThat(fake.opens("b")).isEqualTo(1);
         registry.update(device("a", "fake", "good", Duration.ofMillis(30), point("t", "ai1"), point("u", "ai2")));
@@ -254,7 +255,7 @@ class DeviceRegistryTest {
     void aDisabledDeviceIsNotPolledAndDeletingForgetsItsValues() throws Exception {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
-        Waits.until("it polls", () -> cache.latest(new PointRef("d", "t")).isPresent());
+        await("it polls").atMost(Duration.ofSeconds(20)).until(() -> cache.latest(new PointRef("d", "t")).isPresent());
         registry.setEnabled("d", false);
         assertThat(health("d").status()).isEqualTo(DeviceStatus.DISABLED);
         assertThat(stored.get("d").enabled()).isFalse();
@@ -268,12 +269,12 @@ class DeviceRegistryTest {
     void aSessionLostBetweenCallsIsReopened() throws Exception {
         registry.driverAdded("fake", fake);
         registry.create(device("d", "fake", "good", Duration.ofMillis(20), point("t", "ai1")));
-        Waits.until("it polls", () -> health("d").status() == DeviceStatus.OK);
+        await("it polls").atMost(Duration.ofSeconds(20)).until(() -> health("d").status() == DeviceStatus.OK);
         long polls = health("d").pollCount();
         fake.sinks.get("d").lost("disconnected");
         assertThat(health("d").lastError()).isEqualTo("disconnected");
         assertThat(health("d").errorCount()).isEqualTo(1);
         assertThat(health("d").pollCount()).as("a loss between polls is no poll").isBetween(polls, polls + 1);
-        Waits.until("a new session", () -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
+        await("a new session").atMost(Duration.ofSeconds(20)).until(() -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
     }
 }

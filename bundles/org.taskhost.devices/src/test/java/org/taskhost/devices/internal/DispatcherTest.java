@@ -1,7 +1,9 @@
 package org.taskhost.devices.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +45,7 @@ class DispatcherTest {
             assertThat(d.counts().waiting()).isEqualTo(Dispatcher.PER_POINT + 1);
             assertThat(d.counts().dropped()).isEqualTo(1000 - Dispatcher.PER_POINT);
             release.countDown();
-            Waits.until("the newest changes are heard", () -> heard.size() == 2 + Dispatcher.PER_POINT);
+            await("the newest changes are heard").atMost(Duration.ofSeconds(20)).until(() -> heard.size() == 2 + Dispatcher.PER_POINT);
             assertThat(heard).startsWith("a=0.0", "a=985.0").endsWith("a=1000.0", "b=7.0");
             assertThat(warnings).isEmpty();
         }

@@ -1,7 +1,9 @@
 package org.taskhost.devices.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,7 +49,7 @@ class PointCacheImplTest {
         cache.put(a, PointValue.good(1.0));
         cache.put(b, PointValue.good(7L));
         cache.put(a, new PointValue(1.0, Instant.now(), Quality.UNCERTAIN, "stale"));
-        Waits.until("three changes are heard", () -> all.size() == 3);
+        await("three changes are heard").atMost(Duration.ofSeconds(20)).until(() -> all.size() == 3);
         assertThat(all).containsExactlyInAnyOrder("d1/a=1.0/GOOD", "d2/b=7/GOOD", "d1/a=1.0/UNCERTAIN");
         assertThat(all).as("one point's changes keep their order; different points need not")
                 .filteredOn(s -> s.startsWith("d1/")).containsExactly("d1/a=1.0/GOOD", "d1/a=1.0/UNCERTAIN");
@@ -67,7 +69,7 @@ class PointCacheImplTest {
         h.close();
         cache.put(a, PointValue.good(1.0));
         cache.put(a, PointValue.good(2.0));
-        Waits.until("both values are heard", () -> heard.size() == 2);
+        await("both values are heard").atMost(Duration.ofSeconds(20)).until(() -> heard.size() == 2);
         assertThat(closed).isEmpty();
         assertThat(warnings).hasSize(1).allMatch(w -> w.contains("broken view"));
     }

@@ -1,5 +1,6 @@
 package org.taskhost.runtime.internal.lifecycle;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class JobRunnerTest {
 
     private JobRunner ready(String yaml, LambdaJob job) {
         JobRunner r = fixture.job(yaml, job);
-        Await.until("initialized", () -> r.started().toCompletableFuture().getNow(null) == PluginPhase.READY);
+        await("initialized").until(() -> r.started().toCompletableFuture().getNow(null) == PluginPhase.READY);
         assertThat(r.state().message()).isEqualTo("Idle");
         return r;
     }

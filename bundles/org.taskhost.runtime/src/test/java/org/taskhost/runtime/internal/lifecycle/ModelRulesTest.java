@@ -1,5 +1,6 @@
 package org.taskhost.runtime.internal.lifecycle;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,11 +70,11 @@ class ModelRulesTest {
         fixture.views.add((PvListener) (pv, value) -> healthy.incrementAndGet());
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task("parameters:\n  interval: 0.005\n", task);
-        Await.until("100 cycles", () -> r.state().cycles() >= 100);
+        await("100 cycles").until(() -> r.state().cycles() >= 100);
         assertThat(r.state().status()).isEqualTo("RUN");
         assertThat(r.state().errors()).isZero();
         assertThat(r.state().phase()).isEqualTo(PluginPhase.READY);
-        Await.until("the healthy view hears values", () -> healthy.get() >= 50);
+        await("the healthy view hears values").until(() -> healthy.get() >= 50);
         never.countDown();
     }
 
@@ -81,10 +82,10 @@ class ModelRulesTest {
     void intervalFollowsALiveParameterUpdate() {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task("parameters:\n  interval: 30\n", task);
-        Await.until("ready", () -> r.phase() == PluginPhase.READY);
+        await("ready").until(() -> r.phase() == PluginPhase.READY);
         long before = r.state().cycles();
         r.updateParameters(Map.of("interval", 0.01));
-        Await.until("cycles at the new interval", () -> r.state().cycles() >= before + 20);
+        await("cycles at the new interval").until(() -> r.state().cycles() >= before + 20);
     }
 
     @Test

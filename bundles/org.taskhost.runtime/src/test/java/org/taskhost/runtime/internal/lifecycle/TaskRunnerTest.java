@@ -1,5 +1,6 @@
 package org.taskhost.runtime.internal.lifecycle;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class TaskRunnerTest {
     void continuousRunsAtItsIntervalAndCountsCycles() {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task(CONTINUOUS, task);
-        Await.until("10 cycles", () -> r.state().cycles() >= 10);
+        await("10 cycles").until(() -> r.state().cycles() >= 10);
         assertThat(status(r)).isEqualTo("RUN");
         assertThat(task.initializes).hasValue(1);
         assertThat((Long) pv(r, "CYCLE_COUNT")).isGreaterThanOrEqualTo(10L);
@@ -58,7 +60,7 @@ class TaskRunnerTest {
         ScriptedTask task = new ScriptedTask();
         task.onExecute = () -> Thread.sleep(100);
         TaskRunner r = fixture.task(CONTINUOUS, task);
-        Await.until("3 cycles and overruns", () -> r.state().cycles() >= 3 && r.state().overruns() >= 5);
+        await("3 cycles and overruns").until(() -> r.state().cycles() >= 3 && r.state().overruns() >= 5);
         assertThat(task.maxConcurrent).hasValue(1);
     }
 
@@ -67,35 +69,38 @@ class TaskRunnerTest {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task(CONTINUOUS, task);
         TaskRunner witness = fixture.task(CONTINUOUS, new ScriptedTask());
-        Await.until("running", () -> r.state().cycles() >= 2);
+        await("running").until(() -> r.state().cycles() >= 2);
         r.pv("ENABLE").put(0);
         assertThat(status(r)).isEqualTo("PAUSED");
-        Await.until("a cycle in flight at the pause has ended", () -> task.concurrent.get() == 0);
+        await("a cycle in flight at the pause has ended").until(() -> task.concurrent.get() == 0);
         long paused = r.state().cycles();
         long witnessAt = witness.state().cycles();
-        Await.until("the witness ran 10 more cycles", () -> witness.state().cycles() >= witnessAt + 10);
+        await("the witness ran 10 more cycles").until(() -> witness.state().cycles() >= witnessAt + 10);
         assertThat(r.state().cycles()).isEqualTo(paused);
         r.pv("ENABLE").put(1);
         assertThat(status(r)).isEqualTo("RUN");
-        Await.until("cycles resume", () -> r.state().cycles() > paused + 2);
+        await("cycles resume").until(() -> r.state().cycles() > paused + 2);
     }
 
     @Test
     void anExceptionGivesErrorAndTheLoopGoesOn() {
         ScriptedTask task = new ScriptedTask();
-        CountDownLatch failures = new CountDownLatch(3);
+        AtomicBoolean failing = new AtomicBoolean(true);
         task.onExecute = () -> {
-            if (failures.getCount() > 0) {
-                failures.countDown();
+            if (failing.get()) {
                 throw new IllegalStateException("sensor offline");
             }
         };
         TaskRunner r = fixture.task(CONTINUOUS, task);
-        Await.until("an error", () -> status(r).equals("ERROR"));
+        await("three errors").until(() -> status(r).equals("ERROR") && r.state().errors() >= 3);
         assertThat(r.state().message()).isEqualTo("Error: sensor offline");
         assertThat(pv(r, "STATUS")).isEqualTo(TaskStatus.ERROR.ordinal());
-        Await.until("a good cycle sets RUN again", () -> status(r).equals("RUN") && r.state().cycles() >= 1);
-        assertThat(r.state().errors()).isEqualTo(3);
+        failing.set(false);
+        await("a good cycle sets RUN again").until(() -> status(r).equals("RUN"));
+        long errors = r.state().errors();
+        long cycles = r.state().cycles();
+        await("the loop goes on").until(() -> r.state().cycles() >= cycles + 3);
+        assertThat(r.state().errors()).as("good cycles count no error").isEqualTo(errors);
     }
 
     @Test
@@ -108,7 +113,7 @@ class TaskRunnerTest {
         assertThat(status(r)).isEqualTo("INIT");
         assertThat(r.state().message()).isEqualTo("Ready for trigger");
         CompletableFuture<Void> put = r.pv("RUN").put(1).toCompletableFuture();
-        Await.until("the run started", () -> task.concurrent.get() == 1);
+        await("the run started").until(() -> task.concurrent.get() == 1);
         assertThat(pv(r, "RUN")).isEqualTo(1);
         assertThat(status(r)).isEqualTo("RUN");
         assertThat(put).isNotDone();
@@ -128,7 +133,7 @@ class TaskRunnerTest {
         awaitReady(r);
         assertThat(status(r)).isEqualTo("INIT");
         CompletableFuture<Void> first = r.pv("RUN").put(1).toCompletableFuture();
-        Await.until("the first run started", () -> task.concurrent.get() == 1);
+        await("the first run started").until(() -> task.concurrent.get() == 1);
         CompletableFuture<Void> second = r.pv("RUN").put(1).toCompletableFuture();
         CompletableFuture<Void> third = r.pv("RUN").put(1).toCompletableFuture();
         release.countDown();
@@ -154,7 +159,7 @@ class TaskRunnerTest {
     void reactiveRunsOnInputPutsOnlyAndNotWhenPaused() throws Exception {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task(REACTIVE, task);
-        Await.until("running", () -> status(r).equals("RUN"));
+        await("running").until(() -> status(r).equals("RUN"));
         r.pv("IN").put("2.5").toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(task.puts).containsExactly("IN=2.5");
         assertThat(task.executes).hasValue(1);
@@ -175,7 +180,7 @@ class TaskRunnerTest {
             release.await(10, TimeUnit.SECONDS);
         };
         TaskRunner r = fixture.task(REACTIVE, task);
-        Await.until("running", () -> status(r).equals("RUN"));
+        await("running").until(() -> status(r).equals("RUN"));
         java.util.List<java.util.concurrent.CompletableFuture<Void>> answers = new java.util.ArrayList<>();
         answers.add(r.pv("IN").put(1).toCompletableFuture());
         assertThat(busy.await(5, TimeUnit.SECONDS)).as("the first put's run holds the plugin").isTrue();
@@ -193,7 +198,7 @@ class TaskRunnerTest {
     void putsAreCheckedBeforeTheyReachThePlugin() {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task(REACTIVE + "  outputs:\n    OUT: {type: int}\n", task);
-        Await.until("running", () -> status(r).equals("RUN"));
+        await("running").until(() -> status(r).equals("RUN"));
         assertThatThrownBy(() -> r.pv("IN").put(11)).isInstanceOf(PutRejectedException.class)
             .hasMessage("PV T:T0:IN: 11 is outside the drive limits 0.0..10.0");
         assertThatThrownBy(() -> r.pv("IN").put("abc")).isInstanceOf(PutRejectedException.class)
@@ -210,7 +215,7 @@ class TaskRunnerTest {
         ScriptedTask task = new ScriptedTask();
         task.onInitialize = () -> new CountDownLatch(1).await();
         TaskRunner r = fixture.task("parameters:\n  init_timeout: 0.2\n", task);
-        Await.until("error", () -> status(r).equals("ERROR"));
+        await("error").until(() -> status(r).equals("ERROR"));
         assertThat(r.state().message()).isEqualTo("initialize() failed: initialize() timed out after 0.2 s");
         r.stop();
         assertThat(task.cleanups).hasValue(0);
@@ -223,7 +228,7 @@ class TaskRunnerTest {
             throw new IllegalArgumentException("no device");
         };
         TaskRunner r = fixture.task(CONTINUOUS, task);
-        Await.until("error", () -> status(r).equals("ERROR"));
+        await("error").until(() -> status(r).equals("ERROR"));
         assertThat(r.state().message()).isEqualTo("initialize() failed: no device");
         r.clear();
         assertThat(status(r)).isEqualTo("ERROR");
@@ -243,8 +248,8 @@ class TaskRunnerTest {
             }
         };
         TaskRunner r = fixture.task("parameters:\n  interval: 0.05\n  execute_timeout: 0.2\n", task);
-        Await.until("the watchdog counted an error", () -> r.state().errors() >= 1);
-        Await.until("runs again", () -> status(r).equals("RUN") && task.executes.get() >= 2);
+        await("the watchdog counted an error").until(() -> r.state().errors() >= 1);
+        await("runs again").until(() -> status(r).equals("RUN") && task.executes.get() >= 2);
     }
 
     @Test
@@ -252,14 +257,14 @@ class TaskRunnerTest {
         ScriptedTask task = new ScriptedTask();
         TaskRunner r = fixture.task(CONTINUOUS, task);
         TaskRunner witness = fixture.task(CONTINUOUS, new ScriptedTask());
-        Await.until("running", () -> r.state().cycles() >= 1);
+        await("running").until(() -> r.state().cycles() >= 1);
         r.stop();
         r.stop();
         assertThat(task.cleanups).hasValue(1);
         assertThat(status(r)).isEqualTo("END");
         int after = task.executes.get();
         long witnessAt = witness.state().cycles();
-        Await.until("the witness ran 10 more cycles", () -> witness.state().cycles() >= witnessAt + 10);
+        await("the witness ran 10 more cycles").until(() -> witness.state().cycles() >= witnessAt + 10);
         assertThat(task.executes).as("no cycle after stop").hasValue(after);
     }
 
