@@ -80,8 +80,10 @@ class DeviceRegistryTest {
         registry.create(device("failing", "fake", "fail", every, point("t", "ai1")));
         registry.create(device("hanging", "fake", "hang", every, point("t", "ai1")));
 
-        await("the failing device is marked").atMost(Duration.ofSeconds(20)).until(() -> health("failing").errorCount() >= 3);
-        await("the hanging device is marked").atMost(Duration.ofSeconds(20)).until(() -> health("hanging").status() == DeviceStatus.ERROR);
+        await("the failing device is marked").atMost(Duration.ofSeconds(20))
+                .until(() -> health("failing").errorCount() >= 3);
+        await("the hanging device is marked").atMost(Duration.ofSeconds(20))
+                .until(() -> health("hanging").status() == DeviceStatus.ERROR);
         int before1 = fake.reads("good1");
         int before2 = fake.reads("good2");
         await("the good devices poll 20 more times").atMost(Duration.ofSeconds(20))
@@ -108,12 +110,14 @@ class DeviceRegistryTest {
         await("it polls").atMost(Duration.ofSeconds(20)).until(() -> cache.latest(t).isPresent());
         fake.down.add("d");
         await("it is marked").atMost(Duration.ofSeconds(20)).until(() -> health("d").status() == DeviceStatus.ERROR);
-        await("its value is uncertain").atMost(Duration.ofSeconds(20)).until(() -> access.value(t).quality() == Quality.UNCERTAIN);
+        await("its value is uncertain").atMost(Duration.ofSeconds(20))
+                .until(() -> access.value(t).quality() == Quality.UNCERTAIN);
         assertThat(access.value(t).value()).as("the last value is kept").isEqualTo(42.0);
         assertThat(access.value(t).reason()).contains("did not answer");
         assertThat(health("d").lastError()).contains("did not answer");
         fake.down.remove("d");
-        await("it recovers").atMost(Duration.ofSeconds(20)).until(() -> health("d").status() == DeviceStatus.OK && access.value(t).quality() == Quality.GOOD);
+        await("it recovers").atMost(Duration.ofSeconds(20))
+                .until(() -> health("d").status() == DeviceStatus.OK && access.value(t).quality() == Quality.GOOD);
         assertThat(health("d").lastError()).as("the last error stays to be read").contains("did not answer");
     }
 
@@ -156,7 +160,8 @@ class DeviceRegistryTest {
         assertThat(cache.latest("v")).as("nothing polled").isEmpty();
 
         registry.update(virtualDevice(point("ok", "hold")));
-        await("the corrected device polls").atMost(Duration.ofSeconds(20)).until(() -> health("v").status() == DeviceStatus.OK);
+        await("the corrected device polls").atMost(Duration.ofSeconds(20))
+                .until(() -> health("v").status() == DeviceStatus.OK);
     }
 
     @Test
@@ -275,6 +280,7 @@ class DeviceRegistryTest {
         assertThat(health("d").lastError()).isEqualTo("disconnected");
         assertThat(health("d").errorCount()).isEqualTo(1);
         assertThat(health("d").pollCount()).as("a loss between polls is no poll").isBetween(polls, polls + 1);
-        await("a new session").atMost(Duration.ofSeconds(20)).until(() -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
+        await("a new session").atMost(Duration.ofSeconds(20))
+                .until(() -> fake.opens("d") == 2 && health("d").status() == DeviceStatus.OK);
     }
 }

@@ -45,7 +45,8 @@ class DispatcherTest {
             assertThat(d.counts().waiting()).isEqualTo(Dispatcher.PER_POINT + 1);
             assertThat(d.counts().dropped()).isEqualTo(1000 - Dispatcher.PER_POINT);
             release.countDown();
-            await("the newest changes are heard").atMost(Duration.ofSeconds(20)).until(() -> heard.size() == 2 + Dispatcher.PER_POINT);
+            await("the newest changes are heard").atMost(Duration.ofSeconds(20))
+                    .until(() -> heard.size() == 2 + Dispatcher.PER_POINT);
             assertThat(heard).startsWith("a=0.0", "a=985.0").endsWith("a=1000.0", "b=7.0");
             assertThat(warnings).isEmpty();
         }

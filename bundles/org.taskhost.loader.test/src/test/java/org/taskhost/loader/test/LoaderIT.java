@@ -1,5 +1,6 @@
 package org.taskhost.loader.test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,15 +71,6 @@ class LoaderIT {
                 .filter(e -> name.equals(e.getKey().getProperty(ManagedPlugin.NAME))).map(Map.Entry::getValue).findFirst();
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 
     private String message(String name) {
         return plugin(name).map(p -> p.state().message()).orElse("<gone>");
@@ -92,7 +83,8 @@ class LoaderIT {
         InstalledPlugin added = loader.add(request("greeter", repo, Map.of("greeting", "hello")));
         assertThat(added.commit()).isEqualTo(sha);
         assertThat(added.pluginType()).isEqualTo("task");
-        await("the plugin runs with the user's parameter", () -> message("greeter").equals("v1 hello"));
+        await("the plugin runs with the user's parameter").atMost(Duration.ofSeconds(20))
+                .until(() -> message("greeter").equals("v1 hello"));
         assertThat(loader.installed("greeter")).isPresent();
 
         loader.remove("greeter");
@@ -114,7 +106,7 @@ class LoaderIT {
                 }
                 """);
         loader.add(new PluginRequest("summer", repo.url(), "", "jobs/sum", null, null, Map.of(), false, null, false));
-        await("job idle", () -> message("summer").equals("Idle"));
+        await("job idle").atMost(Duration.ofSeconds(20)).until(() -> message("summer").equals("Idle"));
         JobResult r = plugin("summer").orElseThrow().trigger().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(r.success()).isTrue();
         assertThat(r.data()).isEqualTo(Map.of("sum", 3));
@@ -125,11 +117,11 @@ class LoaderIT {
         Repo repo = new Repo("reload");
         repo.commit("Plugin.java", TASK.formatted("v1"), "config.yaml", YAML);
         loader.add(request("evolving", repo, Map.of()));
-        await("v1 runs", () -> message("evolving").startsWith("v1"));
+        await("v1 runs").atMost(Duration.ofSeconds(20)).until(() -> message("evolving").startsWith("v1"));
 
         String v2 = repo.commit("Plugin.java", TASK.formatted("v2"));
         assertThat(loader.reload("evolving").commit()).isEqualTo(v2);
-        await("v2 runs", () -> message("evolving").startsWith("v2"));
+        await("v2 runs").atMost(Duration.ofSeconds(20)).until(() -> message("evolving").startsWith("v2"));
 
         repo.commit("Plugin.java", "public class Plugin extends org.taskhost.api.TaskBase { oops }");
         LoaderException e = catchThrowableOfType(LoaderException.class, () -> loader.reload("evolving"));
@@ -137,7 +129,8 @@ class LoaderIT {
         assertThat(e.report().errors()).anyMatch(m -> m.startsWith("Plugin.java:1:"));
         assertThat(loader.installed("evolving").orElseThrow().commit()).isEqualTo(v2);
         long cycles = plugin("evolving").orElseThrow().state().cycles();
-        await("v2 keeps running", () -> plugin("evolving").orElseThrow().state().cycles() > cycles + 3);
+        await("v2 keeps running").atMost(Duration.ofSeconds(20))
+                .until(() -> plugin("evolving").orElseThrow().state().cycles() > cycles + 3);
         assertThat(message("evolving")).startsWith("v2");
     }
 
@@ -149,7 +142,8 @@ class LoaderIT {
         b.commit("Plugin.java", TASK.formatted("from-b"), "config.yaml", YAML);
         loader.add(request("alpha", a, Map.of()));
         loader.add(request("beta", b, Map.of()));
-        await("both run their own class", () -> message("alpha").startsWith("from-a") && message("beta").startsWith("from-b"));
+        await("both run their own class").atMost(Duration.ofSeconds(20))
+                .until(() -> message("alpha").startsWith("from-a") && message("beta").startsWith("from-b"));
     }
 
     @Test
@@ -167,7 +161,8 @@ class LoaderIT {
         assertThat(loader.installed("broken")).isEmpty();
         assertThat(context.getBundle("taskhost:plugin:broken")).isNull();
         long cycles = plugin("steady").orElseThrow().state().cycles();
-        await("the other plugin keeps running", () -> plugin("steady").orElseThrow().state().cycles() > cycles + 3);
+        await("the other plugin keeps running").atMost(Duration.ofSeconds(20))
+                .until(() -> plugin("steady").orElseThrow().state().cycles() > cycles + 3);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.taskhost.loader.test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,18 +92,18 @@ class ModelIT {
 
         Repo repo = task("keeps", "v1");
         loader.add(LoaderIT.request("keeps", repo, Map.of()));
-        LoaderIT.await("v1 runs", () -> message("keeps").startsWith("v1"));
+        await("v1 runs").atMost(Duration.ofSeconds(20)).until(() -> message("keeps").startsWith("v1"));
         repo.commit("Plugin.java", SAYS_AND_THROWS);
         LoaderException r = catchThrowableOfType(LoaderException.class, () -> loader.reload("keeps"));
         assertThat(r.getMessage()).isEqualTo("plugin did not start: initialize() failed: no device");
-        LoaderIT.await("v1 runs again", () -> message("keeps").startsWith("v1"));
+        await("v1 runs again").atMost(Duration.ofSeconds(20)).until(() -> message("keeps").startsWith("v1"));
         assertThat(runtime.plugin("keeps").orElseThrow().phase()).isEqualTo(PluginPhase.READY);
     }
 
     @Test
     void stopAndStartAreOperationsOfTheModelAndAStoppedPluginIsPartOfIt() throws Exception {
         loader.add(LoaderIT.request("pausable", task("pausable", "p"), Map.of()));
-        LoaderIT.await("it runs", () -> message("pausable").startsWith("p"));
+        await("it runs").atMost(Duration.ofSeconds(20)).until(() -> message("pausable").startsWith("p"));
         PluginInfo stopped = runtime.stop("pausable");
         assertThat(stopped.phase()).isEqualTo(PluginPhase.STOPPED);
         assertThat(runtime.running("pausable")).isEmpty();
@@ -110,7 +112,7 @@ class ModelIT {
         assertThat(stopped.pvSpecs()).extracting(s -> s.name()).startsWith("ENABLE", "STATUS", "MESSAGE");
         assertThat(stopped.config().orElseThrow().parameters()).containsEntry("interval", 0.05);
         assertThat(runtime.start("pausable").phase()).isEqualTo(PluginPhase.READY);
-        LoaderIT.await("it runs again", () -> message("pausable").startsWith("p"));
+        await("it runs again").atMost(Duration.ofSeconds(20)).until(() -> message("pausable").startsWith("p"));
         assertThat(catchThrowableOfType(PluginOperationException.class, () -> runtime.start("nobody")).reason())
             .isEqualTo(PluginOperationException.Reason.NOT_FOUND);
     }
@@ -139,7 +141,7 @@ class ModelIT {
     void aParameterUpdateDuringAReloadIsNotLost() throws Exception {
         Repo repo = task("racing", "v1");
         loader.add(LoaderIT.request("racing", repo, Map.of("greeting", "early")));
-        LoaderIT.await("v1 runs", () -> message("racing").equals("v1 early"));
+        await("v1 runs").atMost(Duration.ofSeconds(20)).until(() -> message("racing").equals("v1 early"));
         repo.commit("Plugin.java", LoaderIT.TASK.formatted("v2"));
         CompletableFuture<InstalledPlugin> reload = CompletableFuture.supplyAsync(() -> {
             try {
@@ -148,11 +150,12 @@ class ModelIT {
                 throw new IllegalStateException(e);
             }
         });
-        LoaderIT.await("the reload has begun", () -> !message("racing").startsWith("v1") || reload.isDone());
+        await("the reload has begun").atMost(Duration.ofSeconds(20))
+                .until(() -> !message("racing").startsWith("v1") || reload.isDone());
         loader.updateParameters("racing", Map.of("greeting", "late"));
         reload.get(60, TimeUnit.SECONDS);
         assertThat(loader.installed("racing").orElseThrow().parameters()).containsEntry("greeting", "late");
-        LoaderIT.await("v2 runs with the update", () -> message("racing").equals("v2 late"));
+        await("v2 runs with the update").atMost(Duration.ofSeconds(20)).until(() -> message("racing").equals("v2 late"));
     }
 
     @Test
@@ -177,11 +180,11 @@ class ModelIT {
         try {
             loader.add(LoaderIT.request("busy", task("busy", "b"), Map.of("interval", 0.01)));
             ManagedPlugin busy = runtime.running("busy").orElseThrow();
-            LoaderIT.await("100 cycles", () -> busy.state().cycles() >= 100);
+            await("100 cycles").atMost(Duration.ofSeconds(20)).until(() -> busy.state().cycles() >= 100);
             assertThat(busy.state().status()).isEqualTo("RUN");
             assertThat(busy.state().errors()).isZero();
             assertThat(busy.state().phase()).isEqualTo(PluginPhase.READY);
-            LoaderIT.await("a good view still hears values", () -> heard.get() >= 100);
+            await("a good view still hears values").atMost(Duration.ofSeconds(20)).until(() -> heard.get() >= 100);
         } finally {
             never.countDown();
             views.forEach(ServiceRegistration::unregister);

@@ -1,5 +1,6 @@
 package org.taskhost.rest.test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ class GuardedResourcesIT {
         ComponentDescriptionDTO auth = authFilter();
         scr.disableComponent(auth).getValue();
         try {
-            Whiteboard.until("the whiteboard drops the filter", () -> !Whiteboard.hasExtension(dto(), GuardedResource.AUTHENTICATION));
+            await("the whiteboard drops the filter").atMost(Whiteboard.DEADLINE)
+                    .until(() -> !Whiteboard.hasExtension(dto(), GuardedResource.AUTHENTICATION));
             RuntimeDTO without = settled();
             assertThat(requests(without, false)).as("resources served without the filter").isEmpty();
             assertThat(requests(without, true)).as("the open ones stay").containsOnlyKeys(OPEN_PATHS);
@@ -100,7 +102,8 @@ class GuardedResourcesIT {
         } finally {
             scr.enableComponent(auth).getValue();
         }
-        Whiteboard.until("the filter is back", () -> Whiteboard.hasExtension(dto(), GuardedResource.AUTHENTICATION));
+        await("the filter is back").atMost(Whiteboard.DEADLINE)
+                .until(() -> Whiteboard.hasExtension(dto(), GuardedResource.AUTHENTICATION));
         RuntimeDTO again = settled();
         assertThat(requests(again, false)).containsOnlyKeys(guarded.keySet());
     }
@@ -125,7 +128,7 @@ class GuardedResourcesIT {
         for (ServiceReference<?> ref : context.getServiceReferences((String) null, "(osgi.jakartars.resource=true)")) {
             ids.add((Long) ref.getProperty("service.id"));
         }
-        Whiteboard.until("the whiteboard has taken every resource", () -> {
+        await("the whiteboard has taken every resource").atMost(Whiteboard.DEADLINE).until(() -> {
             RuntimeDTO d = dto();
             Set<Long> known = Stream.concat(Whiteboard.served(d).stream(), Arrays.stream(d.failedResourceDTOs))
                     .map(r -> r.serviceId).collect(Collectors.toSet());

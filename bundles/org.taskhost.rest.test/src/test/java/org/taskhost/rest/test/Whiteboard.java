@@ -1,5 +1,7 @@
 package org.taskhost.rest.test;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -43,7 +44,8 @@ final class Whiteboard {
     }
 
     RuntimeDTO runtime() throws InterruptedException {
-        until("the Jakarta REST whiteboard runs", () -> context.getServiceReference(JakartarsServiceRuntime.class) != null);
+        await("the Jakarta REST whiteboard runs").atMost(DEADLINE)
+                .until(() -> context.getServiceReference(JakartarsServiceRuntime.class) != null);
         ServiceReference<JakartarsServiceRuntime> ref = context.getServiceReference(JakartarsServiceRuntime.class);
         JakartarsServiceRuntime runtime = context.getService(ref);
         try {
@@ -74,7 +76,7 @@ final class Whiteboard {
 
     /** The base URL Jetty answers on: the HTTP runtime's endpoint (the port is an ephemeral one). */
     String endpoint() throws InterruptedException {
-        until("the HTTP runtime names its endpoint", () -> endpointOrNull() != null);
+        await("the HTTP runtime names its endpoint").atMost(DEADLINE).until(() -> endpointOrNull() != null);
         return endpointOrNull();
     }
 
@@ -102,13 +104,4 @@ final class Whiteboard {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    static void until(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -1,7 +1,9 @@
 package org.taskhost.runtime.test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,8 @@ class PluginExtenderIT {
     }
 
     private ManagedPlugin awaitPlugin(String name, String status) throws InterruptedException {
-        Await.until(name + " is " + status, () -> plugin(name).map(p -> p.state().status().equals(status)).orElse(false));
+        await(name + " is " + status).atMost(Duration.ofSeconds(15))
+                .until(() -> plugin(name).map(p -> p.state().status().equals(status)).orElse(false));
         return plugin(name).orElseThrow();
     }
 
@@ -91,7 +94,7 @@ class PluginExtenderIT {
     void anInstalledPluginBundleRunsAndUninstallingItRunsCleanup() throws Exception {
         Bundle b = install("counter", CountingTask.class, PluginBundles.COUNTING_YAML);
         ManagedPlugin p = awaitPlugin("counter", "RUN");
-        Await.until("counter has run", () -> p.state().cycles() >= 3);
+        await("counter has run").atMost(Duration.ofSeconds(15)).until(() -> p.state().cycles() >= 3);
         assertThat(p.className()).isEqualTo(CountingTask.class.getName());
         assertThat(registry.find("BEAMLINE:DEFAULT:COUNTER:COUNT")).map(Pv::getDouble).hasValueSatisfying(v -> assertThat(v).isGreaterThan(0));
 
@@ -131,7 +134,8 @@ class PluginExtenderIT {
         assertThat(awaitPlugin("stuckctor", "ERROR").state().message()).isEqualTo("constructor did not return within 0.3 s");
 
         long cycles = healthy.state().cycles();
-        Await.until("the healthy plugin keeps running", () -> healthy.state().cycles() > cycles + 5);
+        await("the healthy plugin keeps running").atMost(Duration.ofSeconds(15))
+                .until(() -> healthy.state().cycles() > cycles + 5);
         assertThat(healthy.state().status()).isEqualTo("RUN");
     }
 
@@ -139,7 +143,7 @@ class PluginExtenderIT {
     void aRemovedPluginsClassLoaderCanBeCollected() throws Exception {
         WeakReference<ClassLoader> loader = runAndRemove("collectable");
         // Nothing of the plugin is left to the test; only the runtime (or Felix) can still hold the loader.
-        Await.until("the removed plugin's class loader is collected", () -> {
+        await("the removed plugin's class loader is collected").atMost(Duration.ofSeconds(15)).until(() -> {
             System.gc();
             return loader.get() == null;
         });
@@ -149,7 +153,7 @@ class PluginExtenderIT {
     private WeakReference<ClassLoader> runAndRemove(String name) throws Exception {
         Bundle b = install(name, CountingTask.class, PluginBundles.COUNTING_YAML);
         ManagedPlugin p = awaitPlugin(name, "RUN");
-        Await.until(name + " has run", () -> p.state().cycles() >= 3);
+        await(name + " has run").atMost(Duration.ofSeconds(15)).until(() -> p.state().cycles() >= 3);
         ClassLoader loader = b.adapt(BundleWiring.class).getClassLoader();
         assertThat(p.getClass().getClassLoader()).as("the runner is the runtime's, not the plugin's").isNotSameAs(loader);
         assertThat(b.loadClass(CountingTask.class.getName()).getClassLoader()).isSameAs(loader);
@@ -178,7 +182,8 @@ class PluginExtenderIT {
                 .singleElement().satisfies(i -> assertThat(i.state().message()).contains("already used by bundle"));
         assertThat(runtime.plugin(listed)).hasValueSatisfying(i -> assertThat(i.state().status()).isEqualTo("ERROR"));
         long cycles = running.state().cycles();
-        Await.until("the first twin keeps running", () -> running.state().cycles() > cycles + 5);
+        await("the first twin keeps running").atMost(Duration.ofSeconds(15))
+                .until(() -> running.state().cycles() > cycles + 5);
         assertThat(Integer.getInteger("taskhost.it.cleanup.twin")).as("the first twin's cleanup ran").isNull();
 
         // removing the refused one touches nothing of the first either
