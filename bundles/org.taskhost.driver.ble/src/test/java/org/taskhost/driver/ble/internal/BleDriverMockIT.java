@@ -7,7 +7,7 @@ import static org.taskhost.driver.ble.internal.BlueZMock.SETPOINT;
 import static org.taskhost.driver.ble.internal.BlueZMock.STREAM;
 import static org.taskhost.driver.ble.internal.BlueZMock.TEMPERATURE;
 import static org.taskhost.driver.ble.internal.BlueZMock.TLV;
-import static org.taskhost.driver.ble.internal.RecordingSink.await;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +117,7 @@ class BleDriverMockIT {
         try (DriverSession session = driver.open(device(ADDRESS, COUNT, HUMIDITY), sink)) {
             assertThat(session.subscribe(List.of(COUNT, HUMIDITY))).containsExactly("count", "humidity");
             mock.command("stream " + STREAM + " 10 20");
-            await("20 notifications", WAIT, () -> sink.of("count").size() >= 20);
+            await("20 notifications").atMost(WAIT).until(() -> sink.of("count").size() >= 20);
             assertThat(sink.of("count")).extracting(u -> u.value().value())
                     .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 20).boxed().toList());
             assertThat(sink.of("count")).allMatch(u -> u.value().isGood());
@@ -125,7 +125,7 @@ class BleDriverMockIT {
             assertThat(session.read(List.of(COUNT)).get("count").value()).isEqualTo(19L);
 
             mock.command("frame " + TLV + " 0102c201");
-            await("a TLV notification", WAIT, () -> !sink.of("humidity").isEmpty());
+            await("a TLV notification").atMost(WAIT).until(() -> !sink.of("humidity").isEmpty());
             assertThat(sink.of("humidity").get(0).value().value()).isEqualTo(45.0);
         }
     }
@@ -143,7 +143,7 @@ class BleDriverMockIT {
                 assertThat(mock.command("frame " + STREAM + " " + HexFormat.of().formatHex(f))).isEqualTo("true");
             }
             mock.command("frame " + TLV + " 0701ff");
-            await("4 notifications", WAIT, () -> sink.updates.size() >= 4);
+            await("4 notifications").atMost(WAIT).until(() -> sink.updates.size() >= 4);
             List<PointValue> counts = sink.of("count").stream().map(RecordingSink.Update::value).toList();
             assertThat(counts.get(0).quality()).isEqualTo(Quality.BAD);
             assertThat(counts.get(0).reason()).startsWith("bad frame: wrong CRC: CRC-16/MODBUS");
@@ -190,10 +190,10 @@ class BleDriverMockIT {
             loop.openUntilConnected(WAIT);
             int startsBefore = Integer.parseInt(mock.command("starts " + STREAM));
             mock.command("stream " + STREAM + " 10 1000");
-            await("notifications before", WAIT, () -> sink.of("count").size() >= 3);
+            await("notifications before").atMost(WAIT).until(() -> sink.of("count").size() >= 3);
 
             mock.command("goaway");
-            await("the loss reported", WAIT, () -> !sink.lost.isEmpty());
+            await("the loss reported").atMost(WAIT).until(() -> !sink.lost.isEmpty());
             assertThat(sink.lost.get(0)).contains(ADDRESS);
             loop.session.close();
             int before = sink.of("count").size();
@@ -203,7 +203,7 @@ class BleDriverMockIT {
             assertThat(loop.failures).anySatisfy(f -> assertThat(f).contains("reconnect attempt"));
             mock.command("comeback");
             loop.openUntilConnected(WAIT);
-            await("notifications after", WAIT, () -> sink.of("count").size() >= before + 3);
+            await("notifications after").atMost(WAIT).until(() -> sink.of("count").size() >= before + 3);
             assertThat(Integer.parseInt(mock.command("starts " + STREAM))).isEqualTo(startsBefore + 1);
         } finally {
             mock.command("comeback");
@@ -218,7 +218,7 @@ class BleDriverMockIT {
         try {
             loop.openUntilConnected(WAIT);
             mock.command("remove-adapter");
-            await("the loss reported", WAIT, () -> !sink.lost.isEmpty());
+            await("the loss reported").atMost(WAIT).until(() -> !sink.lost.isEmpty());
             assertThat(sink.lost).containsExactly("adapter hci0 removed");
             loop.session.close();
             loop.failUntil(WAIT, 2);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.taskhost.driver.ble.internal.BlueZMock.ADDRESS;
 import static org.taskhost.driver.ble.internal.BlueZMock.STREAM;
-import static org.taskhost.driver.ble.internal.RecordingSink.await;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,15 +116,15 @@ class BleReconnectMockIT {
             for (int i = 0; i < 8; i++) {
                 int losses = sink.lost.size();
                 mock.command("drop");
-                await("loss " + i, WAIT, () -> sink.lost.size() > losses);
+                await("loss " + i).atMost(WAIT).until(() -> sink.lost.size() > losses);
                 // what the devices bundle does with a lost session before it opens a new one
                 session.close();
                 long counter = 7000 + i;
                 mock.command("notify-on-enable " + STREAM + " " + counter);
                 mock.command("restore");
                 session = openUntilConnected(config, sink);
-                await("notification " + counter + " after reconnect " + i, Duration.ofSeconds(3),
-                        () -> sink.of("count").stream().anyMatch(u -> Long.valueOf(counter).equals(u.value().value())));
+                await("notification " + counter + " after reconnect " + i).atMost(Duration.ofSeconds(3))
+                        .until(() -> sink.of("count").stream().anyMatch(u -> Long.valueOf(counter).equals(u.value().value())));
             }
         } finally {
             session.close();

@@ -27,16 +27,4 @@ final class RecordingSink implements PointSink {
     List<Update> of(String pointId) {
         return updates.stream().filter(u -> u.pointId().equals(pointId)).toList();
     }
-
-    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
 }

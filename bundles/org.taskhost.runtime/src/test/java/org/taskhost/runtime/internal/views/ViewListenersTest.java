@@ -1,8 +1,8 @@
 package org.taskhost.runtime.internal.views;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,11 +95,7 @@ class ViewListenersTest {
         assertThat(seen).containsExactly(1L, 2L, 3L);
     }
 
-    private void awaitSize(int n) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (seen.size() < n && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertThat(seen).as("delivered within 10 s").hasSizeGreaterThanOrEqualTo(n);
+    private void awaitSize(int n) {
+        await("delivered").until(() -> seen.size() >= n);
     }
 }
