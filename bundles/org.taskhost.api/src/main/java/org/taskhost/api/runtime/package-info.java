@@ -11,7 +11,7 @@
  * coalesced to the newest; a listener that throws is logged and keeps receiving.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.taskhost.api.runtime;
 
 import org.osgi.annotation.bundle.Export;
