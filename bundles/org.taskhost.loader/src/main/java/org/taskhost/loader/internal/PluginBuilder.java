@@ -39,10 +39,12 @@ final class PluginBuilder {
     static final List<String> CONFIG_FILES = List.of("config.yaml", "config.yml", "config.json");
 
     private final PluginCompiler compiler;
+    private final ApiJar apiJar;
     private final PluginConfigParser parser;
 
     PluginBuilder(ApiClasses api, PluginConfigParser parser) {
         this.compiler = new PluginCompiler(api);
+        this.apiJar = new ApiJar(api);
         this.parser = parser;
     }
 
@@ -75,7 +77,7 @@ final class PluginBuilder {
                 errors.add(new ValidationProblem("config.yaml", 0, 0, "parameters.mode", "'job', but " + found.className() + " extends org.taskhost.api.TaskBase"));
                 return failed(errors, source);
             }
-            byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), found.type(), classes, yaml, libs);
+            byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), found.type(), classes, yaml, libs, apiJar);
             return new Built(new ValidationReport(true, found.className(), found.type(), List.of()), jar, source.commit(), descriptor);
         } catch (ConfigException e) {
             e.problems().forEach(p -> errors.add(ValidationProblem.of(p)));
