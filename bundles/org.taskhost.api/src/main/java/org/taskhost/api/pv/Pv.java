@@ -68,9 +68,20 @@ public interface Pv {
      */
     CompletionStage<Void> follow(Object value);
 
-    /** @param listener told of every new value from now on */
+    /**
+     * Tells a listener of this PV's new values from now on, the way the whiteboard tells a {@link PvListener} service
+     * of every PV's: in order, on a thread of the listener's own, never on the thread that set the value (nor inside
+     * its plugin's lock), so the listener may take its time; while it is busy, the newest 16 values wait for it and
+     * older ones are dropped. A listener that throws is logged and keeps receiving. When the PV goes away (its plugin
+     * stopped), the listener gets what waits for it and nothing more. Adding a listener that is already added changes
+     * nothing.
+     *
+     * @param listener told of every new value from now on
+     */
     void addListener(PvListener listener);
 
-    /** @param listener no longer told */
+    /**
+     * @param listener no longer told: values that wait for it are dropped
+     */
     void removeListener(PvListener listener);
 }

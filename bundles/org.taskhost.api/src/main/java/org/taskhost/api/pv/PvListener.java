@@ -3,10 +3,10 @@ package org.taskhost.api.pv;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Told of new values of PVs. Registered as a service (the whiteboard), it hears every PV of every plugin on its own
- * thread, with values that come faster than it takes them coalesced to the newest. Added to one PV by plugin code
- * ({@link Pv#addListener}), it is called on the thread that set the value and must return quickly; one that throws
- * is logged and skipped.
+ * Told of new values of PVs, always on a thread of its own and in order, never on the thread that set the value:
+ * registered as a service (the whiteboard), it hears every PV of every plugin; added to one PV
+ * ({@link Pv#addListener}), it hears that PV. Values that come faster than it takes them are dropped, the oldest
+ * first, beyond the newest 16 of each PV; one that throws is logged and keeps receiving.
  */
 @ConsumerType
 @FunctionalInterface

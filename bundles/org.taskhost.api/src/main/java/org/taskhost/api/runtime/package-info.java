@@ -9,9 +9,12 @@
  * runtime tells it of every plugin event, PV added or removed, and PV value. Each listener service gets its events in
  * order on its own thread, never inside a plugin's lock; values of a PV that arrive faster than it takes them are
  * coalesced to the newest; a listener that throws is logged and keeps receiving.
+ * <p>
+ * 2.0: the whiteboard is the only way to listen; {@code PvRegistry.addListener} and {@code removeListener}, deprecated
+ * in 1.x, are gone.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.taskhost.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

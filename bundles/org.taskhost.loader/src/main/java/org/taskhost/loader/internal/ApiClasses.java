@@ -92,6 +92,11 @@ final class ApiClasses {
         return out;
     }
 
+    /** @return the binary names of every API class */
+    java.util.Set<String> names() {
+        return classes.keySet();
+    }
+
     InputStream open(String binaryName) {
         return classes.get(binaryName).get();
     }

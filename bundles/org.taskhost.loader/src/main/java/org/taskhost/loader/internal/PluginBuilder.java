@@ -39,11 +39,22 @@ final class PluginBuilder {
     static final List<String> CONFIG_FILES = List.of("config.yaml", "config.yml", "config.json");
 
     private final PluginCompiler compiler;
+    private final ApiClasses api;
+    private ApiJar apiJar;
     private final PluginConfigParser parser;
 
     PluginBuilder(ApiClasses api, PluginConfigParser parser) {
         this.compiler = new PluginCompiler(api);
+        this.api = api;
         this.parser = parser;
+    }
+
+    /** Made at the first build, so that reading the API's versions does not delay the loader's start. */
+    private synchronized ApiJar apiJar() {
+        if (apiJar == null) {
+            apiJar = new ApiJar(api);
+        }
+        return apiJar;
     }
 
     Built build(String name, FetchedSource source) {
@@ -75,7 +86,7 @@ final class PluginBuilder {
                 errors.add(new ValidationProblem("config.yaml", 0, 0, "parameters.mode", "'job', but " + found.className() + " extends org.taskhost.api.TaskBase"));
                 return failed(errors, source);
             }
-            byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), found.type(), classes, yaml, libs);
+            byte[] jar = PluginPackager.pack(name, source.commit(), found.className(), found.type(), classes, yaml, libs, apiJar());
             return new Built(new ValidationReport(true, found.className(), found.type(), List.of()), jar, source.commit(), descriptor);
         } catch (ConfigException e) {
             e.problems().forEach(p -> errors.add(ValidationProblem.of(p)));

@@ -18,13 +18,10 @@ import aQute.bnd.osgi.Jar;
 
 /**
  * Wraps compiled classes as a plugin bundle with bndlib: symbolic name {@code taskhost.plugin.<name>}, a version
- * from the commit, no exports, computed imports, the {@code Taskhost-Plugin} header, and config.yaml and
+ * from the commit, no exports, imports computed as for taskhost's own bundles, the {@code Taskhost-Plugin} header, and config.yaml and
  * {@code lib/*.jar} inside.
  */
 final class PluginPackager {
-
-    /** Plugins are consumers of the API: any 1.x provides what they were compiled against. */
-    static final String API_RANGE = "[1.0,2)";
 
     private PluginPackager() {
     }
@@ -54,9 +51,14 @@ final class PluginPackager {
         }
     }
 
+    /**
+     * @param api the API the plugin was compiled against: bnd imports each of its packages with the range it gives any
+     *        consumer, from the version of the package the plugin was compiled against up to the next major
+     */
     static byte[] pack(String name, String commit, String className, String kind, Map<String, byte[]> classes, byte[] configYaml,
-            List<Path> libs) throws BuildProblem {
+            List<Path> libs, ApiJar api) throws BuildProblem {
         try (Jar jar = new Jar("taskhost.plugin." + name); Analyzer analyzer = new Analyzer()) {
+            analyzer.addClasspath(api.jar());
             classes.forEach((binary, bytes) -> jar.putResource(binary.replace('.', '/') + ".class", new EmbeddedResource(bytes, 0L)));
             if (configYaml != null) {
                 jar.putResource("config.yaml", new EmbeddedResource(configYaml, 0L));
@@ -72,7 +74,6 @@ final class PluginPackager {
             analyzer.setProperty(Constants.BUNDLE_VERSION, "1.0.0." + commit.replaceAll("[^A-Za-z0-9_-]", "_"));
             analyzer.setProperty(Constants.BUNDLE_CLASSPATH, String.join(",", classpath));
             analyzer.setProperty(Constants.EXPORT_PACKAGE, "");
-            analyzer.setProperty(Constants.IMPORT_PACKAGE, "org.taskhost.api*;version=\"" + API_RANGE + "\",*");
             analyzer.setProperty(Constants.NOEXTRAHEADERS, "true");
             analyzer.setProperty(Constants.NOIMPORTJAVA, "true");
             analyzer.setProperty("-fixupmessages.defaultpackage", "The default package '.' is not permitted;is:=ignore");

@@ -66,9 +66,31 @@ class PluginBuilderIT {
             assertThat(a.getValue("Bundle-SymbolicName")).isEqualTo("taskhost.plugin.demo");
             assertThat(a.getValue("Taskhost-Plugin")).isEqualTo("Monitor");
             assertThat(a.getValue("Bundle-Version")).isEqualTo("1.0.0." + sha);
-            assertThat(a.getValue("Import-Package")).contains("org.taskhost.api;version=\"[1.0,2)\"");
+            // the ranges bnd gives any consumer of the API packages it was compiled against (see the package-infos)
+            assertThat(a.getValue("Import-Package")).contains("org.taskhost.api;version=\"[1.1,2)\"");
             assertThat(a.getValue("Export-Package")).isNull();
             assertThat(Stream.generate(() -> next(jar)).takeWhile(n -> n != null)).contains("config.yaml", "Monitor.class");
+        }
+    }
+
+    @Test
+    void aPluginImportsEachApiPackageFromTheVersionItWasCompiledAgainstToTheNextMajor() throws Exception {
+        String task = """
+                import org.taskhost.api.TaskBase;
+                import org.taskhost.api.runtime.PluginKind;
+
+                public class Plugin extends TaskBase {
+                    public void initialize() { }
+                    public void execute() { pv("STATUS").set(PluginKind.TASK.ordinal()); }
+                    public void cleanup() { }
+                }
+                """;
+        PluginBuilder.Built built = build(repo("Plugin.java", task, "config.yaml", YAML), "main", "");
+        assertThat(built.report().errors()).isEmpty();
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(built.jar()))) {
+            String imports = jar.getManifest().getMainAttributes().getValue("Import-Package");
+            // org.taskhost.api.pv 1.2.0 and org.taskhost.api.runtime 2.0.0, as their package-infos say
+            assertThat(imports).contains("org.taskhost.api.pv;version=\"[1.2,2)\"", "org.taskhost.api.runtime;version=\"[2.0,3)\"");
         }
     }
 

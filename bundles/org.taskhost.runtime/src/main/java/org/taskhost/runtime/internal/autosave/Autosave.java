@@ -43,15 +43,22 @@ public final class Autosave implements AutoCloseable {
             Thread.ofPlatform().daemon().name("autosave").factory());
     private final Map<String, Tracked> plugins = new ConcurrentHashMap<>();
 
+    /**
+     * The saved PVs of one running plugin. It hears their values on its listener threads, after the setter returned,
+     * so at detach a value may still be on its way: what is written then is read from the PVs, and written only when
+     * it differs from what was last written or restored.
+     */
     private final class Tracked implements PvListener {
         final String plugin;
         final List<Pv> saved;
+        private Map<String, Object> written;
         volatile boolean pending;
         volatile boolean detached;
 
         Tracked(String plugin, List<Pv> saved) {
             this.plugin = plugin;
             this.saved = saved;
+            this.written = values();
         }
 
         @Override
@@ -66,14 +73,22 @@ public final class Autosave implements AutoCloseable {
             }
         }
 
-        void write() {
+        synchronized void write() {
             pending = false;
+            Map<String, Object> values = values();
+            if (!values.equals(written)) {
+                store(plugin, values);
+                written = values;
+            }
+        }
+
+        private Map<String, Object> values() {
             Map<String, Object> values = new LinkedHashMap<>();
             for (Pv pv : saved) {
                 Object v = pv.get();
                 values.put(pv.name(), v instanceof double[] d ? Arrays.stream(d).boxed().toList() : v);
             }
-            store(plugin, values);
+            return values;
         }
     }
 
@@ -129,9 +144,7 @@ public final class Autosave implements AutoCloseable {
         if (tracked != null) {
             pvs.forEach(pv -> pv.removeListener(tracked));
             tracked.detached = true;
-            if (tracked.pending) {
-                tracked.write();
-            }
+            tracked.write();
         }
     }
 

@@ -1,9 +1,10 @@
 package org.taskhost.runtime.internal.pv;
 
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.taskhost.api.handoff.Handoff;
 import org.taskhost.api.pv.AlarmSeverity;
 import org.taskhost.api.pv.PutRejectedException;
 import org.taskhost.api.pv.Pv;
@@ -12,17 +13,25 @@ import org.taskhost.api.pv.PvSpec;
 import org.taskhost.api.pv.PvType;
 import org.taskhost.api.pv.PvValue;
 
-/** A PV of one plugin: its current value, listeners, and the checks a client's put must pass. */
+/**
+ * A PV of one plugin: its current value, listeners, and the checks a client's put must pass. Each listener added to
+ * it gets the values through a {@link Handoff} of its own, on its own thread: the thread that sets a value (the
+ * plugin's, a client's put holding the runner's lock) only hands it over, and a slow listener loses its own oldest
+ * values, never delays the setter or another listener.
+ */
 public final class PvImpl implements Pv {
 
+    /** The values that wait for one slow listener, the oldest dropped beyond: as many as a view keeps of one PV. */
+    static final int LISTENER_BACKLOG = 16;
     private static final System.Logger LOG = new org.taskhost.runtime.internal.log.PluginLog("pv");
 
     private final PvSpec spec;
     private final String fullName;
     private final PutHandler owner;
     private final PvListener views;
-    private final List<PvListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<PvListener, Handoff<PvValue>> listeners = new ConcurrentHashMap<>();
     private volatile PvValue current;
+    private volatile boolean closed;
 
     /** A PV that no view hears of, for tests and for PVs outside the runtime. */
     public PvImpl(PvSpec spec, String fullName, PutHandler owner) {
@@ -98,17 +107,11 @@ public final class PvImpl implements Pv {
         }
     }
 
-    /** Sets an already converted value and tells the listeners. */
+    /** Sets an already converted value and hands it to the listeners, without waiting for them. */
     void update(Object converted, AlarmSeverity severity) {
         PvValue next = Alarms.stamp(spec, converted, severity);
         current = next;
-        for (PvListener l : listeners) {
-            try {
-                l.changed(this, next);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "listener of " + fullName + " failed: " + e);
-            }
-        }
+        listeners.values().forEach(h -> h.offer(next));
         views.changed(this, next);
     }
 
@@ -156,12 +159,35 @@ public final class PvImpl implements Pv {
 
     @Override
     public void addListener(PvListener listener) {
-        listeners.add(listener);
+        listeners.computeIfAbsent(listener, l -> Handoff.<PvValue>named("listener of " + fullName).capacity(LISTENER_BACKLOG)
+                .threads(Thread.ofVirtual().name("pv-listener-" + fullName).factory()).log(LOG).start(v -> l.changed(this, v)));
+        if (closed) {
+            close();
+        }
     }
 
     @Override
     public void removeListener(PvListener listener) {
-        listeners.remove(listener);
+        Handoff<PvValue> h = listeners.remove(listener);
+        if (h != null) {
+            h.closeNow();
+        }
+    }
+
+    /** @return how many listeners have a thread waiting for values */
+    int listeners() {
+        return listeners.size();
+    }
+
+    /** The PV is no longer served: its listeners get what waits for them, then their threads end. */
+    public void close() {
+        closed = true;
+        listeners.keySet().forEach(l -> {
+            Handoff<PvValue> h = listeners.remove(l);
+            if (h != null) {
+                h.close();
+            }
+        });
     }
 
     @Override

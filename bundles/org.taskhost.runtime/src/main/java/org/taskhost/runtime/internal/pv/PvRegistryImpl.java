@@ -38,10 +38,14 @@ public final class PvRegistryImpl implements PvRegistry {
         }
     }
 
+    /** Removes a plugin's PVs, which then tell their listeners nothing more. */
     public synchronized void removeAll(List<? extends Pv> remove) {
         for (Pv pv : remove) {
             if (pvs.remove(pv.fullName(), pv)) {
                 views.removed(pv);
+            }
+            if (pv instanceof PvImpl gone) {
+                gone.close();
             }
         }
     }
@@ -70,17 +74,5 @@ public final class PvRegistryImpl implements PvRegistry {
 
     public void unregister(Object key) {
         views.remove(key);
-    }
-
-    @Override
-    @Deprecated
-    public void addListener(PvRegistryListener listener) {
-        register(listener, listener.getClass().getName(), () -> listener, () -> { });
-    }
-
-    @Override
-    @Deprecated
-    public void removeListener(PvRegistryListener listener) {
-        unregister(listener);
     }
 }

@@ -82,6 +82,33 @@ class AutosaveTest {
     }
 
     @Test
+    void aChangeIsWrittenWhileThePluginRuns() throws Exception {
+        try (Autosave autosave = new Autosave(dir)) {
+            List<Pv> pvs = pvs();
+            autosave.attach(plugin("t"), pvs);
+            find(pvs, "GAIN").set(2.5);
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!Files.exists(dir.resolve("t.yaml")) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(Files.readString(dir.resolve("t.yaml"))).as("written within 10 s").contains("GAIN: 2.5");
+            autosave.detach("t", pvs);
+        }
+    }
+
+    @Test
+    void nothingIsWrittenForAPluginWhoseValuesDidNotChange() throws Exception {
+        try (Autosave autosave = new Autosave(dir)) {
+            List<Pv> pvs = pvs();
+            autosave.attach(plugin("t"), pvs);
+            find(pvs, "OUT").set(4.0);
+            find(pvs, "GAIN").set(1.0);
+            autosave.detach("t", pvs);
+        }
+        assertThat(dir.resolve("t.yaml")).doesNotExist();
+    }
+
+    @Test
     void aSavedValueOutsideTheNewDriveLimitsOrOfAnotherTypeIsSkipped() throws Exception {
         Files.writeString(dir.resolve("t.yaml"), "GAIN: 12.0\nTRACE: nonsense\nENABLE: 1\n");
         try (Autosave autosave = new Autosave(dir)) {

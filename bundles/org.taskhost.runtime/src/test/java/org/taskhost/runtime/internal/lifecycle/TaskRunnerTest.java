@@ -296,7 +296,8 @@ class TaskRunnerTest {
         assertThat(r.state().message()).as("never connected, so nothing was lost").isEqualTo("Ready for trigger");
         r.pv("SRC_CONN").set(1);
         r.pv("SRC_CONN").set(0);
-        assertThat(r.state().message()).isEqualTo("Link SRC lost");
+        // the runner hears its link's state as any listener does, after the setter (the CA client) returned
+        Await.until("Link SRC lost", () -> r.state().message().equals("Link SRC lost"));
         assertThat(r.pv("MESSAGE").get()).isEqualTo("Link SRC lost");
         assertThat(status(r)).isEqualTo("INIT");
     }

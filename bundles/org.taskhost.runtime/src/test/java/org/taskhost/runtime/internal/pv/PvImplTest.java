@@ -44,16 +44,6 @@ class PvImplTest {
     }
 
     @Test
-    void listenersSeeEveryValue() {
-        PvImpl pv = pv(PvSpec.builder("N", PvType.INT).build());
-        List<Object> seen = new ArrayList<>();
-        pv.addListener((p, v) -> seen.add(v.value()));
-        pv.set(1);
-        pv.set("2");
-        assertThat(seen).containsExactly(1L, 2L);
-    }
-
-    @Test
     void putsAreConvertedAndCheckedBeforeTheOwnerSeesThem() {
         PvImpl mode = pv(PvSpec.builder("MODE", PvType.ENUM).writable(true).labels(List.of("OFF", "ON", "AUTO")).build());
         mode.put("AUTO");
