@@ -297,7 +297,7 @@ class TaskRunnerTest {
         r.pv("SRC_CONN").set(1);
         r.pv("SRC_CONN").set(0);
         // the runner hears its link's state as any listener does, after the setter (the CA client) returned
-        Await.until("Link SRC lost", () -> r.state().message().equals("Link SRC lost"));
+        await("Link SRC lost").until(() -> r.state().message().equals("Link SRC lost"));
         assertThat(r.pv("MESSAGE").get()).isEqualTo("Link SRC lost");
         assertThat(status(r)).isEqualTo("INIT");
     }
