@@ -2,6 +2,7 @@ package org.taskhost.json;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -32,7 +33,15 @@ public final class TaskhostJson {
 
     /** @return a builder with taskhost's configuration, for a bundle that adds how it reads */
     public static JsonMapper.Builder builder() {
-        return JsonMapper.builder()
+        return builder(new JsonFactory());
+    }
+
+    /**
+     * @param factory a factory with the bundle's own read constraints (such as a nesting limit)
+     * @return a builder with taskhost's configuration over that factory
+     */
+    public static JsonMapper.Builder builder(JsonFactory factory) {
+        return JsonMapper.builder(factory)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(finiteNumbers())
