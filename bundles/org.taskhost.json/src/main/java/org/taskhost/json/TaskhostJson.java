@@ -78,9 +78,8 @@ public final class TaskhostJson {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static final class FiniteFloat extends StdSerializer<Float> {
-        FiniteFloat(Class type) {
+        FiniteFloat(Class<Float> type) {
             super(type);
         }
 

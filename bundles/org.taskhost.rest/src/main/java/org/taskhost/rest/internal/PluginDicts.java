@@ -32,7 +32,8 @@ import org.taskhost.rest.internal.answers.StartupInfo;
 /**
  * A plugin as iocmng 2.7's clients read it (its plugin dict and its PluginStartupInfo, with its field names), plus
  * taskhost's typed phase and live state. Made from the runtime's model ({@link PluginInfo}: what runs, failed or is
- * stopped) and the loader's record ({@link InstalledPlugin}: where it came from). Never holds a token.
+ * stopped) and the loader's record ({@link InstalledPlugin}: where it came from), as the records {@link Plugin} and
+ * {@link StartupInfo}. Never holds a token.
  */
 final class PluginDicts {
 
