@@ -1,8 +1,6 @@
 package org.taskhost.devices.internal;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
@@ -10,11 +8,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.ListenerHandle;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
 import org.taskhost.api.handoff.Fanout;
+import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.devices.internal.answers.PointChange;
+import org.taskhost.json.TaskhostJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -81,13 +81,9 @@ public class DeviceEventsResource {
         if (clients.isEmpty()) {
             return;
         }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("device", ref.device());
-        d.put("point", ref.point());
-        d.putAll(DeviceMaps.value(value));
         String json;
         try {
-            json = DeviceStore.JSON.writeValueAsString(d);
+            json = TaskhostJson.mapper().writeValueAsString(new PointChange(ref.device(), ref.point(), PointsResource.reading(value)));
         } catch (JsonProcessingException e) {
             return;
         }

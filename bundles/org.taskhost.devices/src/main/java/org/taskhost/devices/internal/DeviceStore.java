@@ -9,9 +9,11 @@ import java.util.Map;
 
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.taskhost.api.device.DeviceConfig;
+import org.taskhost.devices.internal.answers.DeviceDefinition;
+import org.taskhost.json.TaskhostJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * Keeps each device as a Config Admin factory configuration {@code org.taskhost.device~<id>}, which Felix Config
@@ -22,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class DeviceStore implements DeviceRegistry.Store {
 
     static final String FACTORY_PID = "org.taskhost.device";
-    static final ObjectMapper JSON = new ObjectMapper();
     private final ConfigurationAdmin cm;
 
     DeviceStore(ConfigurationAdmin cm) {
@@ -32,11 +33,17 @@ final class DeviceStore implements DeviceRegistry.Store {
     @Override
     public void save(DeviceConfig config) throws IOException {
         Dictionary<String, Object> props = new Hashtable<>();
-        for (Map.Entry<String, Object> e : DeviceMaps.definition(config).entrySet()) {
+        for (Map.Entry<String, Object> e : fields(config).entrySet()) {
             Object v = e.getValue();
-            props.put(e.getKey(), e.getKey().equals("options") || e.getKey().equals("points") ? JSON.writeValueAsString(v) : v);
+            props.put(e.getKey(), e.getKey().equals("options") || e.getKey().equals("points") ? TaskhostJson.mapper().writeValueAsString(v) : v);
         }
         cm.getFactoryConfiguration(FACTORY_PID, config.id(), "?").update(props);
+    }
+
+    /** @return the definition's fields as its JSON has them, in the form {@link DeviceParser#parse} reads back */
+    static Map<String, Object> fields(DeviceConfig config) {
+        return TaskhostJson.mapper().convertValue(DeviceDefinition.of(config), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 
     @Override
@@ -59,7 +66,7 @@ final class DeviceStore implements DeviceRegistry.Store {
             Object v = props.get(k);
             if ((k.equals("options") || k.equals("points")) && v instanceof String text) {
                 try {
-                    v = JSON.readValue(text, Object.class);
+                    v = TaskhostJson.mapper().readValue(text, Object.class);
                 } catch (JsonProcessingException e) {
                     throw new InvalidDeviceException(java.util.List.of(new org.taskhost.api.device.DeviceProblem(k,
                             "is not JSON: " + e.getOriginalMessage())));

@@ -9,10 +9,15 @@ import java.util.NoSuchElementException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.DiscoveredDevice;
+import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.devices.internal.answers.DeletedReply;
+import org.taskhost.devices.internal.answers.DeviceReply;
+import org.taskhost.devices.internal.answers.DeviceWithHealth;
+import org.taskhost.devices.internal.answers.DiscoveryReply;
+import org.taskhost.devices.internal.answers.FoundDevice;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,8 +49,8 @@ public class DevicesResource {
     DevicesComponent devices;
 
     @GET
-    public List<Map<String, Object>> list() {
-        return devices.access().devices().stream().map(DeviceMaps::device).toList();
+    public List<DeviceWithHealth> list() {
+        return devices.access().devices().stream().map(DeviceWithHealth::of).toList();
     }
 
     @POST
@@ -57,7 +62,7 @@ public class DevicesResource {
         try {
             DeviceConfig c = DeviceParser.parse(body);
             devices.registry().create(c);
-            return Replies.ok(201, "device " + c.id() + " created", Map.of("device", DeviceMaps.device(describe(c.id()))));
+            return Replies.ok(201, new DeviceReply(true, "device " + c.id() + " created", DeviceWithHealth.of(describe(c.id()))));
         } catch (InvalidDeviceException e) {
             return Replies.invalid(e.problems());
         } catch (IllegalStateException e) {
@@ -70,7 +75,7 @@ public class DevicesResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return devices.access().device(id).map(d -> Response.ok(DeviceMaps.device(d)).build())
+        return devices.access().device(id).map(d -> Response.ok(DeviceWithHealth.of(d)).build())
                 .orElseGet(() -> Replies.error(404, "no device '" + id + "'"));
     }
 
@@ -92,7 +97,7 @@ public class DevicesResource {
         try {
             DeviceConfig c = DeviceParser.parse(definition);
             devices.registry().update(c);
-            return Replies.ok(200, "device " + id + " updated", Map.of("device", DeviceMaps.device(describe(id))));
+            return Replies.ok(200, new DeviceReply(true, "device " + id + " updated", DeviceWithHealth.of(describe(id))));
         } catch (InvalidDeviceException e) {
             return Replies.invalid(e.problems());
         } catch (NoSuchElementException e) {
@@ -107,7 +112,7 @@ public class DevicesResource {
     public Response delete(@PathParam("id") String id) {
         try {
             devices.registry().delete(id);
-            return Replies.ok(200, "device " + id + " deleted", Map.of());
+            return Replies.ok(200, new DeletedReply(true, "device " + id + " deleted"));
         } catch (NoSuchElementException e) {
             return Replies.error(404, e.getMessage());
         } catch (IOException e) {
@@ -130,7 +135,7 @@ public class DevicesResource {
     private Response enabled(String id, boolean on) {
         try {
             devices.registry().setEnabled(id, on);
-            return Replies.ok(200, "device " + id + (on ? " enabled" : " disabled"), Map.of("device", DeviceMaps.device(describe(id))));
+            return Replies.ok(200, new DeviceReply(true, "device " + id + (on ? " enabled" : " disabled"), DeviceWithHealth.of(describe(id))));
         } catch (NoSuchElementException e) {
             return Replies.error(404, e.getMessage());
         } catch (IOException e) {
@@ -156,7 +161,7 @@ public class DevicesResource {
         });
         try {
             List<DiscoveredDevice> found = devices.access().discover(driver, opts, (long) ((timeout == null ? 3.0 : timeout) * 1000));
-            return Replies.ok(200, found.size() + " device(s) found", Map.of("devices", found.stream().map(DevicesResource::found).toList()));
+            return Replies.ok(200, new DiscoveryReply(true, found.size() + " device(s) found", found.stream().map(FoundDevice::of).toList()));
         } catch (IllegalArgumentException e) {
             return Replies.error(404, e.getMessage());
         } catch (UnsupportedOperationException e) {
@@ -164,15 +169,6 @@ public class DevicesResource {
         } catch (RuntimeException e) {
             return Replies.error(502, e.getMessage());
         }
-    }
-
-    private static Map<String, Object> found(DiscoveredDevice d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", d.address());
-        m.put("name", d.name());
-        m.put("properties", d.properties());
-        m.put("points", d.points().stream().map(DeviceMaps::point).toList());
-        return m;
     }
 
     private Device describe(String id) {

@@ -1,7 +1,6 @@
 package org.taskhost.devices.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -11,12 +10,18 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.device.Device;
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.Point;
 import org.taskhost.api.device.PointRef;
 import org.taskhost.api.device.PointValue;
+import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.devices.internal.answers.PointDefinition;
+import org.taskhost.devices.internal.answers.PointReading;
+import org.taskhost.devices.internal.answers.PointWithHistory;
+import org.taskhost.devices.internal.answers.PointWithReading;
+import org.taskhost.devices.internal.answers.ReadReply;
+import org.taskhost.devices.internal.answers.WriteReply;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,15 +65,19 @@ public class PointsResource {
         if (p.isEmpty()) {
             return Replies.error(404, devices.access().device(id).isEmpty() ? "no device '" + id + "'" : "device '" + id + "' has no point '" + point + "'");
         }
-        Map<String, Object> m = point(id, p.get());
-        m.put("history", devices.cache().history(new PointRef(id, point)).stream().map(DeviceMaps::value).toList());
-        return Response.ok(m).build();
+        PointRef ref = new PointRef(id, point);
+        return Response.ok(new PointWithHistory(PointDefinition.of(p.get()), reading(devices.cache().latest(ref).orElse(null)),
+                devices.cache().history(ref).stream().map(PointsResource::reading).toList())).build();
     }
 
-    private Map<String, Object> point(String device, Point p) {
-        Map<String, Object> m = DeviceMaps.point(p);
-        m.putAll(DeviceMaps.value(devices.cache().latest(new PointRef(device, p.id())).orElse(null)));
-        return m;
+    private PointWithReading point(String device, Point p) {
+        return new PointWithReading(PointDefinition.of(p), reading(devices.cache().latest(new PointRef(device, p.id())).orElse(null)));
+    }
+
+    /** @return the value as answers and events show it (bytes as hex text) */
+    static PointReading reading(PointValue v) {
+        return v == null ? PointReading.NOT_READ
+                : new PointReading(PointValues.display(v.value()), v.quality().name(), v.reason(), v.timestamp());
     }
 
     @POST
@@ -84,9 +93,9 @@ public class PointsResource {
         try {
             Map<String, PointValue> values = devices.access().readNow(id).toCompletableFuture()
                     .get(DeviceLoop.callLimit(d.get().config()).toMillis(), TimeUnit.MILLISECONDS);
-            Map<String, Object> out = new LinkedHashMap<>();
-            values.forEach((k, v) -> out.put(k, DeviceMaps.value(v)));
-            return Replies.ok(200, "device " + id + " read", Map.of("points", out));
+            Map<String, PointReading> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> out.put(k, reading(v)));
+            return Replies.ok(200, new ReadReply(true, "device " + id + " read", out));
         } catch (ExecutionException e) {
             return NoAnswer.in(e.getCause()) ? Replies.error(504, "device " + id + " did not answer: " + DeviceLoop.describe(e.getCause()))
                     : Replies.error(502, "device " + id + " failed: " + DeviceLoop.describe(e.getCause()));
@@ -130,9 +139,9 @@ public class PointsResource {
             devices.access().write(new PointRef(id, point), body.get("value"), priority).toCompletableFuture()
                     .get(DeviceLoop.callLimit(c.get()).toMillis(), TimeUnit.MILLISECONDS);
             Object value = body.get("value");
-            return Replies.ok(200, value == null ? "relinquished " + id + "/" + point + (priority == null ? "" : " at priority " + priority)
+            return Replies.ok(200, new WriteReply(true, value == null ? "relinquished " + id + "/" + point + (priority == null ? "" : " at priority " + priority)
                     : "wrote " + value + " to " + id + "/" + point + (priority == null ? "" : " at priority " + priority),
-                    Map.of("point", point(id, p)));
+                    point(id, p)));
         } catch (IllegalArgumentException e) {
             return Replies.field("value", e.getMessage());
         } catch (ExecutionException e) {

@@ -1,10 +1,9 @@
 package org.taskhost.devices.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.taskhost.api.device.DeviceProblem;
+import org.taskhost.devices.internal.answers.DeviceError;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,40 +17,20 @@ final class Replies {
     private Replies() {
     }
 
-    static Response ok(int status, String message, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", true);
-        body.put("message", message);
-        body.putAll(extra);
+    static Response ok(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
     static Response error(int status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", false);
-        body.put("message", message);
-        body.put("validation", null);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return ok(status, new DeviceError(false, message, null, null));
     }
 
     static Response invalid(List<DeviceProblem> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", false);
-        body.put("message", "the definition was refused: " + problems.get(0)
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-        body.put("errors", problems.stream().map(Replies::problem).toList());
-        Map<String, Object> validation = new LinkedHashMap<>();
-        validation.put("ok", false);
-        validation.put("errors", problems.stream().map(DeviceProblem::toString).toList());
-        body.put("validation", validation);
-        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(body).build();
-    }
-
-    private static Map<String, Object> problem(DeviceProblem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("field", p.field());
-        m.put("message", p.message());
-        return m;
+        String message = "the definition was refused: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+        return ok(422, new DeviceError(false, message,
+                problems.stream().map(p -> new DeviceError.FieldProblem(p.field(), p.message())).toList(),
+                new DeviceError.DeviceValidation(false, problems.stream().map(DeviceProblem::toString).toList())));
     }
 
     static Response field(String field, String message) {

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.taskhost.api.device.DeviceConfig;
 import org.taskhost.api.device.DeviceProblem;
 import org.taskhost.api.device.PointType;
@@ -47,7 +47,7 @@ class DeviceParserTest {
         assertThat(c.points()).hasSize(2);
         assertThat(c.points().get(0).writePriority()).isEqualTo(8);
         assertThat(c.points().get(1).type()).isEqualTo(PointType.FLOAT);
-        assertThat(DeviceParser.parse(DeviceMaps.definition(c))).isEqualTo(c);
+        assertThat(DeviceParser.parse(DeviceStore.fields(c))).isEqualTo(c);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.taskhost.mqtt.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,9 @@ import org.taskhost.api.pv.Pv;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.mqtt.internal.payloads.PutResult;
+import org.taskhost.mqtt.internal.payloads.RunResult;
+import org.taskhost.mqtt.internal.payloads.StateResult;
 
 /**
  * Commands on {@code {root}/{node}/cmd/{plugin}/{command}}, each answered once on its reply topic (QoS 1, not
@@ -120,10 +122,7 @@ final class CommandHandler {
             if (e != null) {
                 reply(r, false, "the plugin failed on the put: " + reason(unwrap(e)), null, failed);
             } else {
-                Map<String, Object> res = new LinkedHashMap<>();
-                res.put("pv", r.pv());
-                res.put("value", pv.get().get());
-                done(r, "put " + r.pv(), res);
+                done(r, "put " + r.pv(), new PutResult(r.pv(), pv.get().get()));
             }
         });
     }
@@ -137,26 +136,13 @@ final class CommandHandler {
         return e.getMessage() + (cause != null && cause != e ? " (" + cause + ")" : "");
     }
 
-    private static Map<String, Object> stateResult(ManagedPlugin plugin) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static StateResult stateResult(ManagedPlugin plugin) {
         var s = plugin.state();
-        m.put("status", s.status());
-        m.put("enabled", s.enabled());
-        m.put("cycles", s.cycles());
-        m.put("errors", s.errors());
-        return m;
+        return new StateResult(s.status(), s.enabled(), s.cycles(), s.errors());
     }
 
-    private static Map<String, Object> result(JobResult result) {
-        if (result == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("success", result.success());
-        m.put("data", result.data());
-        m.put("message", result.message());
-        m.put("timestamp", result.timestamp() == null ? null : result.timestamp().toString());
-        return m;
+    private static RunResult result(JobResult result) {
+        return result == null ? null : new RunResult(result.success(), result.data(), result.message(), result.timestamp());
     }
 
     private void done(CommandRequest r, String message, Object result) {
@@ -172,9 +158,9 @@ final class CommandHandler {
         counter.incrementAndGet();
         String json;
         try {
-            json = Json.object(r.reply(ok, message, result));
+            json = Json.write(r.reply(ok, message, result));
         } catch (RuntimeException e) {
-            json = Json.object(r.reply(ok, message, null));
+            json = Json.write(r.reply(ok, message, null));
         }
         if (!connection.publishNow(r.replyTo(), json.getBytes(StandardCharsets.UTF_8), 1, false)) {
             repliesNotSent.incrementAndGet();

@@ -1,12 +1,13 @@
 package org.taskhost.mqtt.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.taskhost.mqtt.internal.payloads.CommandReply;
 
 /**
  * One command from {@code {root}/{node}/cmd/{plugin}/{command}}, its body parsed and checked against the allow-list.
@@ -147,14 +148,7 @@ record CommandRequest(String command, String plugin, Object id, String replyTo, 
     }
 
     /** The reply body. */
-    Map<String, Object> reply(boolean ok, String message, Object result) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("ok", ok);
-        m.put("command", command);
-        m.put("plugin", plugin);
-        m.put("message", message);
-        m.put("result", result);
-        return m;
+    CommandReply reply(boolean ok, String message, Object result) {
+        return new CommandReply(id, ok, command, plugin, message, result);
     }
 }

@@ -1,12 +1,15 @@
 package org.taskhost.mqtt.internal;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
+import org.taskhost.api.pv.PvValue;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginState;
+import org.taskhost.mqtt.internal.payloads.NodeOffline;
+import org.taskhost.mqtt.internal.payloads.NodeOnline;
+import org.taskhost.mqtt.internal.payloads.PluginStatePayload;
+import org.taskhost.mqtt.internal.payloads.PvPayload;
 
 /** The JSON payloads, documented in docs/mqtt.md. */
 final class Payloads {
@@ -16,12 +19,7 @@ final class Payloads {
 
     /** {@code {root}/{node}/status} while connected. */
     static String online(String version, int plugins, Instant startedAt) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("online", true);
-        m.put("version", version);
-        m.put("plugins", plugins);
-        m.put("started_at", startedAt == null ? null : startedAt.toString());
-        return Json.object(m);
+        return Json.write(new NodeOnline(true, version, plugins, startedAt));
     }
 
     /**
@@ -29,39 +27,20 @@ final class Payloads {
      * of a clean stop ({@code reason} "stopped").
      */
     static String offline(String version, Instant startedAt, String reason) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("online", false);
-        m.put("version", version);
-        m.put("started_at", startedAt == null ? null : startedAt.toString());
-        m.put("reason", reason);
-        return Json.object(m);
+        return Json.write(new NodeOffline(false, version, startedAt, reason));
     }
 
     /** {@code {root}/{node}/plugins/{name}/state}: the typed state, with kind and mode from the model (null if unknown). */
     static String state(String name, PluginState s, PluginInfo info, Instant timestamp) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("status", s.status());
-        m.put("status_index", s.statusIndex());
-        m.put("message", s.message());
-        m.put("enabled", s.enabled());
-        m.put("cycles", s.cycles());
-        m.put("errors", s.errors());
-        m.put("phase", lower(s.phase()));
-        m.put("kind", info == null ? null : lower(info.kind()));
-        m.put("mode", info == null ? null : lower(info.mode()));
-        m.put("timestamp", timestamp == null ? null : timestamp.toString());
-        return Json.object(m);
+        return Json.write(new PluginStatePayload(name, s.status(), s.statusIndex(), s.message(), s.enabled(), s.cycles(),
+                s.errors(), lower(s.phase()), info == null ? null : lower(info.kind()), info == null ? null : lower(info.mode()),
+                timestamp));
     }
 
     /** {@code {root}/{node}/plugins/{plugin}/pvs/{PV}}: one value; unit null when the PV has none. */
-    static String pv(org.taskhost.api.pv.PvValue v, String unit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", v.value());
-        m.put("timestamp", v.timestamp() == null ? null : v.timestamp().toString());
-        m.put("severity", v.severity() == null ? null : v.severity().name());
-        m.put("unit", unit == null || unit.isEmpty() ? null : unit);
-        return Json.object(m);
+    static String pv(PvValue v, String unit) {
+        return Json.write(new PvPayload(v.value(), v.timestamp(), v.severity() == null ? null : v.severity().name(),
+                unit == null || unit.isEmpty() ? null : unit));
     }
 
     private static String lower(Enum<?> e) {

@@ -73,7 +73,7 @@ class CommandRequestTest {
     void theIdOfAMalformedCommandIsEchoedWhenItCanBe() {
         CommandRequest r = parse("put", "{\"id\": \"x9\", \"pv\": \"SETPOINT\"}");
         assertThat(r.id()).isEqualTo("x9");
-        assertThat(Json.object(r.reply(false, r.error(), null)))
+        assertThat(Json.write(r.reply(false, r.error(), null)))
                 .isEqualTo("{\"id\":\"x9\",\"ok\":false,\"command\":\"put\",\"plugin\":\"monitor\",\"message\":\"put needs \\\"value\\\"\",\"result\":null}");
     }
 
@@ -151,7 +151,7 @@ class CommandRequestTest {
     void jsonParsesAndWritesNestedValues() {
         Object v = Json.parse("{\"a\": [1, 2.5, true, null, \"x\\n\\u0041\"], \"b\": {}}");
         assertThat(v).isEqualTo(Map.of("a", java.util.Arrays.asList(1L, 2.5, true, null, "x\nA"), "b", Map.of()));
-        assertThat(Json.object(Map.of("r", Map.of("data", List.of(1, "two")), "w", new double[] {1.5}))).contains("\"r\":{\"data\":[1,\"two\"]}",
+        assertThat(Json.write(Map.of("r", Map.of("data", List.of(1, "two")), "w", new double[] {1.5}))).contains("\"r\":{\"data\":[1,\"two\"]}",
                 "\"w\":[1.5]");
         for (String bad : List.of("", "{", "{\"a\" 1}", "{a: 1}", "[1,]", "tru", "01x", "1.", "{\"a\":1}}", "\"abc")) {
             assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");

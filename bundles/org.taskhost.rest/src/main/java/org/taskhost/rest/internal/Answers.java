@@ -1,11 +1,9 @@
 package org.taskhost.rest.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.taskhost.api.loader.LoaderException;
-import org.taskhost.api.loader.ValidationProblem;
 import org.taskhost.api.loader.ValidationReport;
+import org.taskhost.rest.internal.answers.Answer;
+import org.taskhost.rest.internal.answers.Validation;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,10 +15,7 @@ final class Answers {
     }
 
     static Response of(int status, boolean ok, String message, ValidationReport validation) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", ok);
-        body.put("message", message);
-        body.put("validation", validation == null ? null : validation(validation));
+        Answer body = new Answer(ok, message, validation == null ? null : Validation.of(validation));
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
@@ -36,25 +31,5 @@ final class Answers {
             case INVALID -> 422;
         };
         return of(status, false, e.getMessage(), e.report());
-    }
-
-    static Map<String, Object> validation(ValidationReport r) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("ok", r.ok());
-        v.put("class_name", r.className());
-        v.put("plugin_type", r.pluginType());
-        v.put("errors", r.errors());
-        v.put("problems", r.problems().stream().map(Answers::problem).toList());
-        return v;
-    }
-
-    private static Map<String, Object> problem(ValidationProblem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", p.file());
-        m.put("line", p.line());
-        m.put("column", p.column());
-        m.put("field", p.field());
-        m.put("message", p.message());
-        return m;
     }
 }

@@ -1,21 +1,22 @@
 package org.taskhost.rest.internal;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.handoff.Fanout;
 import org.taskhost.api.loader.LoaderListener;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.runtime.PluginEvent;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginListener;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.json.TaskhostJson;
+import org.taskhost.rest.internal.answers.PluginChange;
+import org.taskhost.rest.internal.answers.Progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -58,27 +59,19 @@ public class EventsResource implements PluginListener, LoaderListener {
         }
         String name = event.plugin();
         PluginKind kind = event.type() == PluginEvent.Type.REMOVED ? null : runtime.plugin(name).map(PluginInfo::kind).orElse(null);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("plugin", name);
-        d.put("type", event.type().name());
-        d.putAll(PluginDicts.live(event.state().phase(), kind, event.state()));
-        d.put("timestamp", event.timestamp().toString());
-        broadcast("plugin", d);
+        broadcast("plugin", new PluginChange(name, event.type().name(), PluginDicts.live(event.state().phase(), kind,
+                event.state()), event.timestamp()));
     }
 
     @Override
     public void progress(String plugin, String step, String detail) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("plugin", plugin);
-        d.put("step", step);
-        d.put("detail", detail);
-        broadcast("progress", d);
+        broadcast("progress", new Progress(plugin, step, detail));
     }
 
-    private void broadcast(String name, Map<String, Object> data) {
+    private void broadcast(String name, Object data) {
         String json;
         try {
-            json = JsonProvider.MAPPER.writeValueAsString(data);
+            json = TaskhostJson.mapper().writeValueAsString(data);
         } catch (JsonProcessingException e) {
             return;
         }

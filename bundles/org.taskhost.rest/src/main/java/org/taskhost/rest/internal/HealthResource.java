@@ -1,8 +1,6 @@
 package org.taskhost.rest.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,6 +11,7 @@ import org.taskhost.api.handoff.Handoff;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.rest.internal.answers.Health;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,19 +36,14 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> health() {
+    public Health health() {
         List<PluginInfo> plugins = runtime.plugins();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "ok");
-        out.put("version", "0.1.0");
-        out.put("tasks_count", plugins.stream().filter(p -> p.kind() == PluginKind.TASK).count());
-        out.put("jobs_count", plugins.stream().filter(p -> p.kind() == PluginKind.JOB).count());
-        Map<String, Object> dropped = new LinkedHashMap<>();
-        dropped.put("plugins", plugins.stream().mapToLong(p -> p.state() == null ? 0 : p.state().dropped()).sum());
-        dropped.put("views", runtime.viewDeliveries().values().stream().mapToLong(Handoff.Counts::dropped).sum());
-        out.put("dropped", dropped);
+        Health.DroppedCounts dropped = new Health.DroppedCounts(
+                plugins.stream().mapToLong(p -> p.state() == null ? 0 : p.state().dropped()).sum(),
+                runtime.viewDeliveries().values().stream().mapToLong(Handoff.Counts::dropped).sum());
         AuthFilter filter = auth;
-        out.put("auth", filter == null || filter.closed().isPresent() ? "closed" : "ok");
-        return out;
+        return new Health("ok", "0.1.0", plugins.stream().filter(p -> p.kind() == PluginKind.TASK).count(),
+                plugins.stream().filter(p -> p.kind() == PluginKind.JOB).count(), dropped,
+                filter == null || filter.closed().isPresent() ? "closed" : "ok");
     }
 }

@@ -1,13 +1,12 @@
 package org.taskhost.rest.internal;
 
 import java.lang.annotation.Annotation;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.taskhost.rest.internal.answers.Answer;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -49,7 +48,7 @@ public class HttpErrors implements ContainerResponseFilter {
      * @param allowed the methods the path takes, for a 405
      * @return the JSON body: ok false, a message naming the path, no validation
      */
-    static Map<String, Object> body(int status, String method, String path, Set<String> allowed) {
+    static Answer body(int status, String method, String path, Set<String> allowed) {
         String message = switch (status) {
             case 404 -> "no endpoint at " + path + " (see /api/v1/openapi.json)";
             case 405 -> "method " + method + " is not allowed on " + path + (allowed.isEmpty() ? "" : "; allowed: "
@@ -58,10 +57,6 @@ public class HttpErrors implements ContainerResponseFilter {
             case 415 -> "unsupported content type for " + method + " " + path + ": send application/json";
             default -> method + " " + path + " failed with HTTP status " + status;
         };
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", false);
-        body.put("message", message);
-        body.put("validation", null);
-        return body;
+        return new Answer(false, message, null);
     }
 }

@@ -9,13 +9,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.taskhost.json.TaskhostJson;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -25,7 +24,7 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 
 /**
- * JSON for every resource, over one Jackson ObjectMapper. Deliberately without {@code @Context} fields and not
+ * JSON for every resource, over one Jackson ObjectMapper with taskhost's configuration ({@link TaskhostJson}). Deliberately without {@code @Context} fields and not
  * Jackson's own JacksonJsonProvider, which breaks the whiteboard's HK2 injection (see design section 12).
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
@@ -39,11 +38,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     /** Deeper JSON is refused with 413 (see {@link JsonErrors}): no request of the API nests more than a few levels. */
     static final int MAX_DEPTH = 32;
 
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    /** taskhost's configuration, reading with the depth limit and refusing null for a primitive */
+    static final ObjectMapper MAPPER = TaskhostJson.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     @Override
     public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {

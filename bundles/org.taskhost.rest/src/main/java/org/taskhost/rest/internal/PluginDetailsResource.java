@@ -1,7 +1,6 @@
 package org.taskhost.rest.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,15 +9,24 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.loader.LoaderException;
 import org.taskhost.api.loader.PluginLoader;
+import org.taskhost.api.pv.AlarmLimits;
 import org.taskhost.api.pv.Pv;
 import org.taskhost.api.pv.PvSpec;
+import org.taskhost.api.pv.PvValue;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.rest.internal.answers.JobRun;
+import org.taskhost.rest.internal.answers.JobRuns;
+import org.taskhost.rest.internal.answers.LogLines;
+import org.taskhost.rest.internal.answers.ParametersAnswer;
+import org.taskhost.rest.internal.answers.Plugin;
+import org.taskhost.rest.internal.answers.PluginPv;
+import org.taskhost.rest.internal.answers.PvList;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,48 +72,21 @@ public class PluginDetailsResource {
     @Path("plugins/{name}/pvs")
     public Response pvs(@PathParam("name") String name) {
         return about("Plugin", name, p -> {
-            List<Map<String, Object>> out = p.pvs().stream().map(PluginDetailsResource::pv).toList();
-            return Response.ok(Map.of("pvs", out, "count", out.size())).build();
+            return Response.ok(new PvList(p.pvs().stream().map(PluginDetailsResource::pv).toList())).build();
         });
     }
 
-    static Map<String, Object> pv(Pv pv) {
+    static PluginPv pv(Pv pv) {
         PvSpec s = pv.spec();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", s.name());
-        d.put("pv", pv.fullName());
-        d.put("type", s.type().label());
-        d.put("access", s.writable() && s.link() == null ? "rw" : "ro");
-        d.put("value", pv.value().value());
-        d.put("timestamp", pv.value().timestamp().toString());
-        d.put("severity", pv.value().severity().name());
-        d.put("alarm_status", pv.value().alarmStatus());
-        d.put("unit", s.unit());
-        d.put("prec", s.precision());
-        d.put("low", s.displayLow());
-        d.put("high", s.displayHigh());
-        d.put("drvl", s.driveLow());
-        d.put("drvh", s.driveHigh());
-        d.put("labels", s.labels());
-        d.put("description", s.description());
-        d.put("alarm", alarm(s.alarms()));
-        d.put("length", s.length());
-        d.put("link", s.link() == null ? null : Map.of("target", s.link().target(),
-                "mode", s.link().mode().name().toLowerCase(java.util.Locale.ROOT), "poll_rate", s.link().pollSeconds()));
-        return d;
-    }
-
-    private static Map<String, Object> alarm(org.taskhost.api.pv.AlarmLimits a) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lolo", a.lolo());
-        d.put("low", a.low());
-        d.put("high", a.high());
-        d.put("hihi", a.hihi());
-        d.put("lolo_severity", a.loloSeverity().name());
-        d.put("low_severity", a.lowSeverity().name());
-        d.put("high_severity", a.highSeverity().name());
-        d.put("hihi_severity", a.hihiSeverity().name());
-        return d;
+        PvValue v = pv.value();
+        AlarmLimits a = s.alarms();
+        PluginPv.PvAlarmLimits alarm = new PluginPv.PvAlarmLimits(a.lolo(), a.low(), a.high(), a.hihi(), a.loloSeverity().name(),
+                a.lowSeverity().name(), a.highSeverity().name(), a.hihiSeverity().name());
+        PluginPv.PvInputLink link = s.link() == null ? null : new PluginPv.PvInputLink(s.link().target(),
+                s.link().mode().name().toLowerCase(java.util.Locale.ROOT), s.link().pollSeconds());
+        return new PluginPv(s.name(), pv.fullName(), s.type().label(), s.writable() && s.link() == null ? "rw" : "ro",
+                v.value(), v.timestamp(), v.severity().name(), v.alarmStatus(), s.unit(), s.precision(), s.displayLow(),
+                s.displayHigh(), s.driveLow(), s.driveHigh(), s.labels(), s.description(), alarm, s.length(), link);
     }
 
     @GET
@@ -119,23 +100,18 @@ public class PluginDetailsResource {
     @GET
     @Path("plugins/{name}/logs")
     public Response logs(@PathParam("name") String name) {
-        return about("Plugin", name, p -> Response.ok(Map.of("name", name, "lines", p.log())).build());
+        return about("Plugin", name, p -> Response.ok(new LogLines(name, p.log())).build());
     }
 
     @GET
     @Path("{collection: jobs|plugins}/{name}/runs")
     public Response runs(@PathParam("name") String name) {
         return about("Job", name, p -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<JobRun> out = new ArrayList<>();
             for (JobResult r : p.results()) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("success", r.success());
-                d.put("data", r.data());
-                d.put("message", r.message());
-                d.put("timestamp", r.timestamp().toString());
-                out.add(d);
+                out.add(new JobRun(r.success(), r.data(), r.message(), r.timestamp()));
             }
-            return Response.ok(Map.of("runs", out, "count", out.size())).build();
+            return Response.ok(new JobRuns(out)).build();
         });
     }
 
@@ -148,7 +124,7 @@ public class PluginDetailsResource {
         }
         try {
             loader.updateParameters(name, parameters);
-            return Response.ok(Map.of("ok", true, "message", "parameters of '" + name + "' updated", "parameters", parameters)).build();
+            return Response.ok(new ParametersAnswer(true, "parameters of '" + name + "' updated", parameters)).build();
         } catch (LoaderException e) {
             return Answers.of(e);
         }

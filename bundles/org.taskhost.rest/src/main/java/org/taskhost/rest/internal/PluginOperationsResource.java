@@ -1,6 +1,5 @@
 package org.taskhost.rest.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,12 +10,16 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.JobResult;
 import org.taskhost.api.loader.PluginLoader;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.runtime.ManagedPlugin;
 import org.taskhost.api.runtime.PluginOperationException;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.rest.internal.answers.JobRun;
+import org.taskhost.rest.internal.answers.JobRunAnswer;
+import org.taskhost.rest.internal.answers.JobRunStarted;
+import org.taskhost.rest.internal.answers.Plugin;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -51,10 +54,7 @@ public class PluginOperationsResource {
     private static Response runLater(ManagedPlugin job, String name) {
         job.trigger();
         String runs = "/api/v1/jobs/" + name + "/runs";
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", true);
-        body.put("message", "Job '" + name + "' started; its result will be the newest of " + runs);
-        body.put("runs", runs);
+        JobRunStarted body = new JobRunStarted(true, "Job '" + name + "' started; its result will be the newest of " + runs, runs);
         return Response.status(202).header("Location", runs).entity(body).build();
     }
 
@@ -80,15 +80,9 @@ public class PluginOperationsResource {
                 return runLater(job.get(), name);
             }
             JobResult r = job.get().trigger().toCompletableFuture().get(RUN_WAIT_SECONDS, TimeUnit.SECONDS);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("success", r.success());
-            result.put("data", r.data() == null ? Map.of() : r.data());
-            result.put("message", r.message() == null ? "" : r.message());
-            result.put("timestamp", r.timestamp().toString());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("ok", r.success());
-            body.put("result", result);
-            return Response.ok(body).build();
+            JobRun result = new JobRun(r.success(), r.data() == null ? Map.of() : r.data(),
+                    r.message() == null ? "" : r.message(), r.timestamp());
+            return Response.ok(new JobRunAnswer(r.success(), result)).build();
         } catch (IllegalStateException e) {
             // JobBusyException included: a run is under way
             return Answers.error(409, e.getMessage());

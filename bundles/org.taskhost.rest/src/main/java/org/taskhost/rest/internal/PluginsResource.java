@@ -1,7 +1,6 @@
 package org.taskhost.rest.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,15 +9,17 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.loader.InstalledPlugin;
 import org.taskhost.api.loader.LoaderException;
 import org.taskhost.api.loader.PluginLoader;
 import org.taskhost.api.loader.PluginRequest;
 import org.taskhost.api.loader.ValidationReport;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginRuntime;
+import org.taskhost.rest.internal.answers.Plugin;
+import org.taskhost.rest.internal.answers.PluginList;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -91,18 +92,15 @@ public class PluginsResource {
         PluginKind want = kindOf(collection);
         List<PluginInfo> plugins = runtime.plugins();
         List<InstalledPlugin> kept = loader.installed();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Plugin> out = new ArrayList<>();
         for (String name : PluginDicts.names(plugins, kept)) {
-            Map<String, Object> d = PluginDicts.of(name, plugins.stream().filter(p -> p.name().equals(name)).findFirst(),
+            Plugin d = PluginDicts.of(name, plugins.stream().filter(p -> p.name().equals(name)).findFirst(),
                     kept.stream().filter(p -> p.name().equals(name)).findFirst());
-            if ((want == null || label(want).equals(d.get("plugin_type"))) && filter.map(k -> label(k).equals(d.get("plugin_type"))).orElse(true)) {
+            if ((want == null || label(want).equals(d.pluginType())) && filter.map(k -> label(k).equals(d.pluginType())).orElse(true)) {
                 out.add(d);
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("plugins", out);
-        body.put("count", out.size());
-        return Response.ok(body).build();
+        return Response.ok(new PluginList(out)).build();
     }
 
     @GET
@@ -203,7 +201,7 @@ public class PluginsResource {
         return PluginDicts.known(name, runtime, loader);
     }
 
-    private Map<String, Object> dict(String name) {
+    private Plugin dict(String name) {
         return PluginDicts.of(name, runtime, loader);
     }
 

@@ -1,6 +1,5 @@
 package org.taskhost.rest.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -10,10 +9,13 @@ import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.pv.PutRejectedException;
 import org.taskhost.api.pv.Pv;
+import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.runtime.PvRegistry;
+import org.taskhost.rest.internal.answers.PvProvider;
+import org.taskhost.rest.internal.answers.PvRead;
+import org.taskhost.rest.internal.answers.PvWrite;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,8 +45,8 @@ public class PvsResource {
 
     @GET
     @Path("provider")
-    public Map<String, Object> provider() {
-        return Map.of("provider", "ca");
+    public PvProvider provider() {
+        return new PvProvider("ca");
     }
 
     @POST
@@ -58,8 +60,7 @@ public class PvsResource {
         if (pv.isEmpty()) {
             return answer(404, name.get(), "PV " + name.get() + " is not served by this taskhost", null, false, true);
         }
-        Object v = pv.get().get();
-        return answer(200, name.get(), null, v instanceof double[] a ? java.util.Arrays.stream(a).boxed().toList() : v, true, true);
+        return answer(200, name.get(), null, pv.get().get(), true, true);
     }
 
     @POST
@@ -108,13 +109,7 @@ public class PvsResource {
     }
 
     private static Response answer(int status, String name, String error, Object value, boolean ok, boolean withValue) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("ok", ok);
-        d.put("pv_name", name);
-        if (withValue) {
-            d.put("value", value);
-        }
-        d.put("error", error);
-        return Response.status(status).entity(d).build();
+        Object body = withValue ? new PvRead(ok, name, value, error) : new PvWrite(ok, name, error);
+        return Response.status(status).entity(body).build();
     }
 }

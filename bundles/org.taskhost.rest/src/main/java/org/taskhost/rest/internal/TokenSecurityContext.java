@@ -1,8 +1,8 @@
 package org.taskhost.rest.internal;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
+import org.taskhost.rest.internal.answers.Whoami;
 
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -43,11 +43,7 @@ record TokenSecurityContext(Role role, boolean openReads, boolean secure) implem
     }
 
     /** The answer of {@code GET /api/v1/whoami}: the token's role and the roles it includes. */
-    Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("role", role.label());
-        d.put("roles", Role.ladder(role));
-        d.put("open_reads", openReads);
-        return d;
+    Whoami describe() {
+        return new Whoami(role.label(), Role.ladder(role), openReads);
     }
 }

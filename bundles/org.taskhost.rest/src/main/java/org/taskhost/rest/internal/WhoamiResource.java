@@ -1,10 +1,10 @@
 package org.taskhost.rest.internal;
 
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.rest.internal.answers.Whoami;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -26,7 +26,7 @@ public class WhoamiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> whoami(@Context SecurityContext security) {
+    public Whoami whoami(@Context SecurityContext security) {
         if (security.getUserPrincipal() instanceof TokenSecurityContext token) {
             return token.describe();
         }

@@ -42,9 +42,9 @@ class AuthRulesTest {
         assertThat(Role.isWhoami("POST", "api/v1/whoami")).isFalse();
         assertThat(Role.needed("GET", "api/v1/whoami")).contains(Role.READ);
         TokenSecurityContext operate = new TokenSecurityContext(Role.OPERATE, false, false);
-        assertThat(operate.describe()).containsExactly(entry("role", "operate"),
+        assertThat(PluginDictsTest.json(operate.describe())).containsExactly(entry("role", "operate"),
                 entry("roles", java.util.List.of("read", "operate")), entry("open_reads", false));
-        assertThat(new TokenSecurityContext(Role.READ, true, false).describe()).containsEntry("roles", java.util.List.of("read"));
+        assertThat(PluginDictsTest.json(new TokenSecurityContext(Role.READ, true, false).describe())).containsEntry("roles", java.util.List.of("read"));
         assertThat(operate.getUserPrincipal().getName()).isEqualTo("operate");
         assertThat(operate.isUserInRole("read")).isTrue();
         assertThat(operate.isUserInRole("deploy")).isFalse();

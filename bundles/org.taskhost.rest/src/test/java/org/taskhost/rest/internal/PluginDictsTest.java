@@ -18,9 +18,17 @@ import org.taskhost.api.runtime.PluginInfo;
 import org.taskhost.api.runtime.PluginKind;
 import org.taskhost.api.runtime.PluginMode;
 import org.taskhost.api.runtime.PluginPhase;
+import org.taskhost.json.TaskhostJson;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 
 /** The plugin dict and PluginStartupInfo, checked against what iocmng 2.7's own API tests expect of them. */
 class PluginDictsTest {
+
+    /** The fields of iocmng's PluginStartupInfo, in its order. */
+    static final List<String> STARTUP_FIELDS = List.of("name", "plugin_type", "auto_start", "auto_start_on_boot",
+            "autostart_order", "pv_prefix", "plugin_prefix", "mode", "start_parameters", "arguments", "pv_definitions",
+            "base_control_pvs", "additional_input_pvs", "additional_output_pvs", "built_pvs");
 
     /** iocmng's tests/test_api.py TASK_CONFIG, with its REST override of threshold. */
     static Fakes.Config taskConfig() {
@@ -44,9 +52,9 @@ class PluginDictsTest {
     void aTaskHasIocmngsStartupInfoWithAllItsControlPvsAndFullBuiltNames() {
         var info = Fakes.info("startup-task", PluginKind.TASK, PluginMode.CONTINUOUS, PluginPhase.READY, "RUN", "Task running", taskConfig());
         var kept = Fakes.kept("startup-task", "task", Map.of("threshold", 77.0));
-        Map<String, Object> d = PluginDicts.startup("startup-task", Optional.of(info), Optional.of(kept));
+        Map<String, Object> d = json(PluginDicts.startup("startup-task", Optional.of(info), Optional.of(kept)));
 
-        assertThat(d.keySet()).containsExactlyElementsOf(PluginDicts.STARTUP_FIELDS);
+        assertThat(d.keySet()).containsExactlyElementsOf(STARTUP_FIELDS);
         assertThat(d).contains(entry("name", "startup-task"), entry("plugin_type", "task"), entry("auto_start", true),
                 entry("auto_start_on_boot", true), entry("autostart_order", 5), entry("pv_prefix", "BEAMLINE:DEFAULT:MY_TASK"),
                 entry("plugin_prefix", "MY_TASK"), entry("mode", "continuous"));
@@ -65,7 +73,7 @@ class PluginDictsTest {
     @Test
     void aJobHasNoModeAsInIocmngButItsStartParametersKeepModeJob() throws Exception {
         var info = Fakes.info("startup-job", PluginKind.JOB, PluginMode.ON_REQUEST, PluginPhase.READY, "IDLE", "Idle", jobConfig());
-        Map<String, Object> d = PluginDicts.of("startup-job", Optional.of(info), Optional.of(Fakes.kept("startup-job", "job", Map.of())));
+        Map<String, Object> d = json(PluginDicts.of("startup-job", Optional.of(info), Optional.of(Fakes.kept("startup-job", "job", Map.of()))));
         assertThat(d).contains(entry("plugin_type", "job"), entry("mode", null), entry("status", "loaded"), entry("phase", "ready"),
                 entry("running", false), entry("pv_prefix", "BEAMLINE:DEFAULT:MY_JOB"), entry("plugin_prefix", "MY_JOB"));
         assertThat(map(d.get("start_parameters"))).containsEntry("mode", "job");
@@ -77,12 +85,12 @@ class PluginDictsTest {
     @Test
     void theDictKeepsTaskhostsFieldsAndOverridesApartFromTheMergedParameters() throws Exception {
         var info = Fakes.info("web", PluginKind.TASK, PluginMode.CONTINUOUS, PluginPhase.READY, "RUN", "Task running", taskConfig());
-        Map<String, Object> d = PluginDicts.of("web", Optional.of(info), Optional.of(Fakes.kept("web", "task", Map.of("threshold", 77.0))));
+        Map<String, Object> d = json(PluginDicts.of("web", Optional.of(info), Optional.of(Fakes.kept("web", "task", Map.of("threshold", 77.0)))));
         assertThat(d).contains(entry("status", "running"), entry("running", true), entry("state", "RUN"), entry("phase", "ready"),
                 entry("message", "Task running"), entry("enabled", true), entry("cycle_count", 12L), entry("error_count", 3L), entry("overrun_count", 1L), entry("commit", "4f0c2d1e"),
                 entry("git_url", "file:///srv/repos/web.git"), entry("branch", "main"), entry("class_name", "Example"),
                 entry("parameters", Map.of("threshold", 77.0)), entry("version", "1.0"));
-        assertThat(d.keySet()).containsAll(PluginDicts.STARTUP_FIELDS);
+        assertThat(d.keySet()).containsAll(STARTUP_FIELDS);
         assertThat(JsonProvider.MAPPER.writeValueAsString(d)).contains("\"parameters\":{\"threshold\":77.0}");
     }
 
@@ -97,7 +105,7 @@ class PluginDictsTest {
         assertThat(status(PluginPhase.READY, "ERROR")).as("its last cycle failed").isEqualTo("error");
         var failed = Fakes.info("broken", PluginKind.TASK, PluginMode.CONTINUOUS, PluginPhase.FAILED, "ERROR",
                 "initialize() failed: no crate", config);
-        assertThat(PluginDicts.of("broken", Optional.of(failed), Optional.empty())).contains(entry("phase", "failed"),
+        assertThat(json(PluginDicts.of("broken", Optional.of(failed), Optional.empty()))).contains(entry("phase", "failed"),
                 entry("running", false), entry("message", "initialize() failed: no crate"), entry("auto_start_on_boot", false));
     }
 
@@ -109,14 +117,14 @@ class PluginDictsTest {
     @Test
     void aStoppedPluginStillShowsThePvsItServesWhenItRuns() {
         var stopped = Fakes.info("t", PluginKind.TASK, PluginMode.CONTINUOUS, PluginPhase.STOPPED, "STOPPED", "", taskConfig());
-        Map<String, Object> d = PluginDicts.of("t", Optional.of(stopped), Optional.of(Fakes.kept("t", "task", Map.of())));
+        Map<String, Object> d = json(PluginDicts.of("t", Optional.of(stopped), Optional.of(Fakes.kept("t", "task", Map.of()))));
         assertThat(d).contains(entry("status", "stopped"), entry("phase", "stopped"), entry("running", false), entry("mode", "continuous"));
         assertThat(list(d.get("built_pvs"))).contains("BEAMLINE:DEFAULT:MY_TASK:VALUE");
     }
 
     @Test
     void aPluginOnlyTheLoaderKeepsIsStoppedWithoutPvs() {
-        Map<String, Object> d = PluginDicts.of("ghost-1", Optional.empty(), Optional.of(Fakes.kept("ghost-1", "job", Map.of("a", 1))));
+        Map<String, Object> d = json(PluginDicts.of("ghost-1", Optional.empty(), Optional.of(Fakes.kept("ghost-1", "job", Map.of("a", 1)))));
         assertThat(d).contains(entry("plugin_type", "job"), entry("phase", "stopped"), entry("status", "stopped"),
                 entry("pv_prefix", null), entry("plugin_prefix", "GHOST-1"), entry("mode", null), entry("built_pvs", List.of()),
                 entry("start_parameters", Map.of("a", 1)));
@@ -137,7 +145,7 @@ class PluginDictsTest {
         var config = new Fakes.Config(Optional.empty(), Optional.empty(), Optional.empty(), PluginMode.REACTIVE, Map.of("mode", "reactive"),
                 Map.of(), List.of(setpoint, linked, mode), List.of(alarm, trace, conn));
         var info = Fakes.info("inter", PluginKind.TASK, PluginMode.REACTIVE, PluginPhase.READY, "RUN", "", config);
-        Map<String, Object> d = PluginDicts.startup("inter", Optional.of(info), Optional.empty());
+        Map<String, Object> d = json(PluginDicts.startup("inter", Optional.of(info), Optional.empty()));
 
         Map<String, Object> inputs = map(map(d.get("pv_definitions")).get("inputs"));
         Map<String, Object> outputs = map(map(d.get("pv_definitions")).get("outputs"));
@@ -160,6 +168,12 @@ class PluginDictsTest {
         var a = Fakes.info("b", PluginKind.TASK, PluginMode.CONTINUOUS, PluginPhase.READY, "RUN", "", taskConfig());
         assertThat(PluginDicts.names(List.of(a), List.of(Fakes.kept("a", "task", Map.of()), Fakes.kept("b", "task", Map.of()))))
                 .containsExactly("a", "b");
+    }
+
+    /** @return the answer as its JSON has it (numbers keep the type they are written with) */
+    static Map<String, Object> json(Object answer) {
+        return TaskhostJson.mapper().convertValue(answer, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 
     @SuppressWarnings("unchecked")

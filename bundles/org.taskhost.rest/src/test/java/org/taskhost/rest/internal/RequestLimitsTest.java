@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.taskhost.rest.internal.answers.Answer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class RequestLimitsTest {
         String deep = "[".repeat(JsonProvider.MAX_DEPTH + 1) + "]".repeat(JsonProvider.MAX_DEPTH + 1);
         JsonProcessingException tooDeep = parse(deep);
         assertThat(new JsonErrors().toResponse(tooDeep).getStatus()).isEqualTo(413);
-        assertThat(((Map<?, ?>) new JsonErrors().toResponse(tooDeep).getEntity()).get("message"))
+        assertThat(((Answer) new JsonErrors().toResponse(tooDeep).getEntity()).message())
                 .isEqualTo("JSON nested deeper than 32 levels is not accepted");
         String deepest = "[".repeat(JsonProvider.MAX_DEPTH) + "]".repeat(JsonProvider.MAX_DEPTH);
         assertThat(parse(deepest)).isNull();

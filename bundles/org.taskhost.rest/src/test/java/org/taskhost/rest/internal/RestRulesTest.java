@@ -39,12 +39,12 @@ class RestRulesTest {
 
     @Test
     void errorsWithoutABodyGetIocmngsFieldsNamingThePath() {
-        assertThat(HttpErrors.body(404, "GET", "/api/v1/nothing", Set.of())).containsEntry("ok", false).containsEntry("validation", null)
+        assertThat(PluginDictsTest.json(HttpErrors.body(404, "GET", "/api/v1/nothing", Set.of()))).containsEntry("ok", false).containsEntry("validation", null)
                 .containsEntry("message", "no endpoint at /api/v1/nothing (see /api/v1/openapi.json)");
-        assertThat(HttpErrors.body(405, "DELETE", "/api/v1/health", Set.of("OPTIONS", "GET")))
+        assertThat(PluginDictsTest.json(HttpErrors.body(405, "DELETE", "/api/v1/health", Set.of("OPTIONS", "GET"))))
                 .containsEntry("message", "method DELETE is not allowed on /api/v1/health; allowed: GET, OPTIONS");
-        assertThat(HttpErrors.body(500, "GET", "/api/v1/x", Set.of()).get("message")).isEqualTo("GET /api/v1/x failed with HTTP status 500");
-        assertThat(Optional.of(HttpErrors.body(415, "POST", "/api/v1/tasks", Set.of()).get("message"))).hasValueSatisfying(
+        assertThat(HttpErrors.body(500, "GET", "/api/v1/x", Set.of()).message()).isEqualTo("GET /api/v1/x failed with HTTP status 500");
+        assertThat(Optional.of(HttpErrors.body(415, "POST", "/api/v1/tasks", Set.of()).message())).hasValueSatisfying(
                 m -> assertThat((String) m).contains("send application/json"));
     }
 
