@@ -77,7 +77,7 @@ final class MqttConnection implements StateSink {
         this.log = log;
         this.failures = new ConnectFailures(settings, log);
         this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
-        this.spool = connection.buffer() == 0 ? null : new OfflineSpool(connection.spool(), connection.buffer());
+        this.spool = connection.buffer() == 0 ? null : new OfflineSpool(connection.spool(), connection.buffer(), log::warn);
         options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setAutomaticReconnect(true);
@@ -502,6 +502,8 @@ final class MqttConnection implements StateSink {
         m.put("buffer_dropped", spool == null ? 0 : spool.dropped());
         m.put("buffered_total", spooled.get());
         m.put("buffer_file", spool == null ? null : spool.file().toString());
+        m.put("buffer_write_failures", spool == null ? 0 : spool.writeFailures());
+        m.put("buffer_last_error", spool == null ? null : spool.lastWriteError());
         m.put("subscriptions", filters());
         m.put("received", received.get());
         m.put("received_dropped", receivedDropped.get());
