@@ -436,8 +436,9 @@ public final class MqttBench {
                 + " and a new subscriber's retained state is not the current one for %d of %d%n",
                 last - before, drained, changed, seen, stale, plugins, staleRetained, plugins);
         }
-        if (send("GET", "mqtt", null).body().contains("\"states_client\":\"hivemq\"")) {
-            System.out.println("states: taskhost sent the states with the HiveMQ client (TASKHOST_MQTT_STATES_CLIENT=hivemq)");
+        Matcher client = Pattern.compile("\"states_client\":\"(\\w+)\"").matcher(send("GET", "mqtt", null).body());
+        if (client.find()) {
+            System.out.println("states: taskhost sent the states over a connection of their own: TASKHOST_MQTT_STATES_CLIENT=" + client.group(1));
         }
         System.out.println("states: taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "not_sent", "failed",
                 "buffered_total", "buffer_dropped", "buffered", "states_superseded", "states_waiting"));

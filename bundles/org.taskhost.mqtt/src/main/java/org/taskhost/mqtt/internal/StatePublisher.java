@@ -34,6 +34,7 @@ final class StatePublisher implements PluginListener, AutoCloseable {
     private final Map<String, PluginInfo> known = new ConcurrentHashMap<>();
     private final Runnable lifecycle;
     private final HiveMqStates hive;
+    private final PahoStates paho2;
     private volatile int announcedPlugins = -1;
     /**
      * Orders the states of a plugin on the broker: an announce's snapshot taken before an event must not be published
@@ -49,7 +50,8 @@ final class StatePublisher implements PluginListener, AutoCloseable {
         this.runtime = runtime;
         this.settings = settings;
         this.hive = HiveMqStates.chosen() ? new HiveMqStates(settings) : null;
-        this.connection = hive != null ? hive : connection;
+        this.paho2 = PahoStates.chosen() ? new PahoStates(settings) : null;
+        this.connection = hive != null ? hive : paho2 != null ? paho2 : connection;
         this.queue = new StateQueue(this.connection);
         this.version = version;
         this.startedAt = startedAt;
@@ -146,6 +148,10 @@ final class StatePublisher implements PluginListener, AutoCloseable {
             m.merge("published", hive.delivered(), (a, b) -> (Long) a + (Long) b);
             m.put("states_client", "hivemq");
         }
+        if (paho2 != null) {
+            m.merge("published", paho2.delivered(), (a, b) -> (Long) a + (Long) b);
+            m.put("states_client", "paho2");
+        }
     }
 
     /** Hands the states still waiting to the connection (its offline buffer keeps them across a restart). */
@@ -154,6 +160,9 @@ final class StatePublisher implements PluginListener, AutoCloseable {
         queue.close();
         if (hive != null) {
             hive.close();
+        }
+        if (paho2 != null) {
+            paho2.close();
         }
     }
 
