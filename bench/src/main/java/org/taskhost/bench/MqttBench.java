@@ -436,10 +436,6 @@ public final class MqttBench {
                 + " and a new subscriber's retained state is not the current one for %d of %d%n",
                 last - before, drained, changed, seen, stale, plugins, staleRetained, plugins);
         }
-        Matcher client = Pattern.compile("\"states_client\":\"(\\w+)\"").matcher(send("GET", "mqtt", null).body());
-        if (client.find()) {
-            System.out.println("states: taskhost sent the states over a connection of their own: TASKHOST_MQTT_STATES_CLIENT=" + client.group(1));
-        }
         System.out.println("states: taskhost's /mqtt: " + counters(send("GET", "mqtt", null).body(), "published", "pv_messages", "not_sent", "failed",
                 "buffered_total", "buffer_dropped", "buffered", "states_superseded", "states_waiting"));
         sub.disconnect().waitForCompletion(5000);

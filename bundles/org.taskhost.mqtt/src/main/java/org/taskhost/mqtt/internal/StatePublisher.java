@@ -33,8 +33,6 @@ final class StatePublisher implements PluginListener, AutoCloseable {
     /** kind and mode of each plugin, which change only when it starts again: a state change needs no model lookup */
     private final Map<String, PluginInfo> known = new ConcurrentHashMap<>();
     private final Runnable lifecycle;
-    private final HiveMqStates hive;
-    private final PahoStates paho2;
     private volatile int announcedPlugins = -1;
     /**
      * Orders the states of a plugin on the broker: an announce's snapshot taken before an event must not be published
@@ -49,10 +47,8 @@ final class StatePublisher implements PluginListener, AutoCloseable {
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.settings = settings;
-        this.hive = HiveMqStates.chosen() ? new HiveMqStates(settings) : null;
-        this.paho2 = PahoStates.chosen() ? new PahoStates(settings) : null;
-        this.connection = hive != null ? hive : paho2 != null ? paho2 : connection;
-        this.queue = new StateQueue(this.connection);
+        this.connection = connection;
+        this.queue = new StateQueue(connection);
         this.version = version;
         this.startedAt = startedAt;
         String base = settings.root() + "/" + settings.node() + "/plugins/";
@@ -144,26 +140,12 @@ final class StatePublisher implements PluginListener, AutoCloseable {
         m.put("states_waiting", queue.waiting());
         m.put("states_superseded", queue.superseded());
         m.put("states_failed", queue.failed());
-        if (hive != null) {
-            m.merge("published", hive.delivered(), (a, b) -> (Long) a + (Long) b);
-            m.put("states_client", "hivemq");
-        }
-        if (paho2 != null) {
-            m.merge("published", paho2.delivered(), (a, b) -> (Long) a + (Long) b);
-            m.put("states_client", "paho2");
-        }
     }
 
     /** Hands the states still waiting to the connection (its offline buffer keeps them across a restart). */
     @Override
     public void close() {
         queue.close();
-        if (hive != null) {
-            hive.close();
-        }
-        if (paho2 != null) {
-            paho2.close();
-        }
     }
 
     private static byte[] bytes(String s) {
