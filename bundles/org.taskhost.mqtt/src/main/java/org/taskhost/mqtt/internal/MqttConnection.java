@@ -39,7 +39,11 @@ final class MqttConnection implements StateSink {
 
     static final long MAX_RETRY_MS = 30_000;
     private static final int DRAIN_BATCH = 500;
-    /** Paho's window is 1000 messages; retained states take at most this much of it, the rest is for everything else */
+    /**
+     * Paho's window is 1000 messages; retained states take at most this much of it, the rest is for everything else.
+     * Counted here (see {@link #noRoom}): work around Paho, measured against a client with flow control of its own on
+     * 2026-12-04 (figures in {@link BrokerSockets}).
+     */
     static final int STATE_WINDOW = 800;
     /** a waiting sender is woken once the window has drained to here, so that it sends a run of messages, not one per ack */
     private static final int STATE_RESUME = 600;
