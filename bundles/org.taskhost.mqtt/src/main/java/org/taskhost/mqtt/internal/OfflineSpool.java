@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ final class OfflineSpool implements AutoCloseable {
 
     private final Path file;
     private final int bound;
-    private final Consumer<String> warn;
+    private final SpoolFailures failures;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     /** how many retained messages of each topic wait */
     private final Map<String, Integer> retained = new HashMap<>();
@@ -54,11 +53,7 @@ final class OfflineSpool implements AutoCloseable {
     private DataOutputStream out;
     private int records;
     private long dropped;
-    private long writeFailures;
-    private String lastWriteError;
-    private Instant lastWriteErrorAt;
     private long retryAt;
-    private boolean failing;
 
     /**
      * @param file where the spool is kept; read back if it exists
@@ -69,7 +64,7 @@ final class OfflineSpool implements AutoCloseable {
     OfflineSpool(Path file, int bound, Consumer<String> warn) {
         this.file = file;
         this.bound = bound;
-        this.warn = warn;
+        this.failures = new SpoolFailures(warn);
         if (Files.exists(file)) {
             try {
                 for (Entry e : SpoolFile.read(file)) {
@@ -97,9 +92,7 @@ final class OfflineSpool implements AutoCloseable {
             throw new UncheckedIOException("cannot use the MQTT offline buffer: " + why + ", and cannot move it aside to " + aside
                     + ": " + e.getMessage(), e);
         }
-        String message = why + "; moved aside to " + aside + ", the buffer starts empty";
-        note(message);
-        warn.accept("MQTT offline buffer: " + message);
+        failures.setAside(why + "; moved aside to " + aside + ", the buffer starts empty");
     }
 
     synchronized void add(Entry e) {
@@ -107,11 +100,11 @@ final class OfflineSpool implements AutoCloseable {
         try {
             if (out == null) {
                 if (System.nanoTime() - retryAt < 0) {
-                    failed("not written", null);
+                    failures.failed(null);
                     return;
                 }
                 rewrite();
-                recovered();
+                failures.written(file);
             } else {
                 SpoolFile.write(out, e);
                 out.flush();
@@ -187,7 +180,7 @@ final class OfflineSpool implements AutoCloseable {
         if (queue.isEmpty()) {
             try {
                 rewrite();
-                recovered();
+                failures.written(file);
             } catch (IOException x) {
                 // the delivered messages stay in the file: a restart now would send them again
                 failed("cannot empty " + file, x);
@@ -217,12 +210,12 @@ final class OfflineSpool implements AutoCloseable {
 
     /** @return how many writes to the file failed (their messages were kept in memory only) */
     synchronized long writeFailures() {
-        return writeFailures;
+        return failures.count();
     }
 
     /** @return the last write failure or file set aside, with its time, or null */
     synchronized String lastWriteError() {
-        return lastWriteError == null ? null : lastWriteErrorAt + " " + lastWriteError;
+        return failures.last();
     }
 
     /** The file again, the queue's messages only; on failure the file is unusable until a later rewrite succeeds. */
@@ -246,7 +239,7 @@ final class OfflineSpool implements AutoCloseable {
     }
 
     private void failed(String what, IOException e) {
-        if (e != null && out != null) {
+        if (out != null) {
             // a write cut short may have left half a record: the next write rewrites the whole file
             try {
                 out.close();
@@ -255,27 +248,7 @@ final class OfflineSpool implements AutoCloseable {
             }
             out = null;
         }
-        long n = ++writeFailures;
-        failing = true;
-        if (e != null) {
-            note(what + ": " + e);
-        }
-        if (Long.toString(n).matches("10*")) {
-            warn.accept("MQTT offline buffer: " + lastWriteError + " (" + n + " failed writes so far; the messages are kept in"
-                    + " memory, a restart during the outage would lose them)");
-        }
-    }
-
-    private void note(String message) {
-        lastWriteError = message;
-        lastWriteErrorAt = Instant.now();
-    }
-
-    private void recovered() {
-        if (failing) {
-            failing = false;
-            warn.accept("MQTT offline buffer: " + file + " written again after " + writeFailures + " failed writes");
-        }
+        failures.failed(what + ": " + e);
     }
 
     @Override
