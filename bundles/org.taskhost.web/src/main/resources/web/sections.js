@@ -41,7 +41,8 @@ export function mqttSection() {
       m.status_topic ? fact('Status topic', h('code', {}, m.status_topic)) : null,
       fact('Published', String(m.published ?? 0)),
       fact('Failed / not sent', (m.failed ?? 0) + ' / ' + (m.not_sent ?? 0)),
-      m.buffer_limit ? fact('Offline buffer', (m.buffered ?? 0) + ' of ' + m.buffer_limit + (m.buffer_dropped ? ', ' + m.buffer_dropped + ' dropped' : '')) : null));
+      m.buffer_limit ? fact('Offline buffer', (m.buffered ?? 0) + ' of ' + m.buffer_limit + (m.buffer_dropped ? ', ' + m.buffer_dropped + ' dropped' : '')) : null,
+      m.buffer_write_failures ? fact('Offline buffer file', m.buffer_write_failures + ' failed writes: ' + m.buffer_last_error, { class: 'bad' }) : null));
   });
 }
 

@@ -69,9 +69,13 @@ public final class MqttBench {
         Path data = Files.createTempDirectory("mqttbench-data");
         Map<String, String> env = new HashMap<>(ShellSession.caOnLoopback(caPort));
         env.putAll(Map.of("TASKHOST_DATA", data.toString(), "TASKHOST_PORT", String.valueOf(port), "TASKHOST_SAMPLES", "false",
-                "TASKHOST_MQTT_URL", broker.url(), "TASKHOST_MQTT_ROOT", ROOT, "TASKHOST_MQTT_NODE", NODE,
+                "TASKHOST_MQTT_URL", broker.taskhostUrl(), "TASKHOST_MQTT_ROOT", ROOT, "TASKHOST_MQTT_NODE", NODE,
                 // the latency run drives pvlat with put commands, which no default accepts
                 "TASKHOST_MQTT_COMMANDS", "put", "TASKHOST_MQTT_COMMAND_PLUGINS", "pvlat"));
+        if (broker.trustStore != null) {
+            env.put("TASKHOST_MQTT_TRUSTSTORE", broker.trustStore.toString());
+            env.put("TASKHOST_MQTT_TRUSTSTORE_PASSWORD", Mosquitto.TRUST_PASSWORD);
+        }
         env.putAll(extra);
         taskhost = new ShellSession(top, env);
         taskhost.await("REST API admin token", 0, 60);
@@ -97,8 +101,9 @@ public final class MqttBench {
     public static void main(String[] args) throws Exception {
         Path top = Path.of(args[0]);
         String what = args.length > 1 ? args[1] : "all";
-        System.out.printf("machine: %d cores, %s %s; mosquitto %s; %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), mosquittoVersion(), java.time.LocalDate.now());
+        System.out.printf("machine: %d cores, %s %s; mosquitto %s; %s; taskhost to the broker over %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), mosquittoVersion(), java.time.Instant.now(),
+                Boolean.getBoolean("mqtt.tls") ? "TLS" : "plain TCP");
         if (what.equals("latency") || what.equals("all")) {
             try (Mosquitto broker = new Mosquitto()) {
                 MqttBench b = new MqttBench(top, broker, Map.of("TASKHOST_MQTT_PV_INTERVAL", "0"));

@@ -7,6 +7,7 @@ import java.io.InputStream;
  * Reads its source in blocks and serves small reads from memory. Unlike {@link java.io.BufferedInputStream},
  * {@link #available()} asks the source only when nothing is buffered, because Paho calls it before every packet.
  * A read that times out (the socket's {@code SO_TIMEOUT}, which Paho's receiver relies on) leaves the buffer as it was.
+ * Work around Paho; measured against a client that needs none on 2026-12-04: see {@link BrokerSockets}.
  */
 final class BlockInputStream extends InputStream {
 

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * so a lone message does not wait for another thread to be woken (that cost the PV latency benchmark 0.2 ms at p50).
  * A write that fails is reported by the next {@link #write} or {@link #flush}, and {@code onFailure} runs (it closes
  * the socket, so that Paho's receiver sees the connection lost). Holds at most {@value #LIMIT} bytes: beyond that,
- * writers wait, as they would on the socket.
+ * writers wait, as they would on the socket. Work around Paho; measured against a client that batches by itself on
+ * 2026-12-04: see {@link BrokerSockets}.
  */
 final class CoalescingOutputStream extends OutputStream {
 

@@ -1,14 +1,12 @@
 package org.taskhost.mqtt.internal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,12 +15,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * What is published while the broker is away (EWA's spool): a bounded FIFO; when it is full, a retained message
  * superseded by a newer one on its topic is dropped first, else the oldest, and drops are counted;
- * written through to a file so that a restart of taskhost during an outage loses nothing. Delivered in order at the
- * next connection, then the file is emptied. A record cut short by a crash is ignored when the file is read back.
+ * written through to a file ({@link SpoolFile}) so that a restart of taskhost during an outage loses nothing.
+ * Delivered in order at the next connection, then the file is emptied.
+ * <p>
+ * A write to the file that fails (a full disk, a directory that cannot be written) loses nothing now: the messages
+ * stay in memory, only a restart during the outage would lose them. Such failures are counted, the last one kept for
+ * {@code taskhost:mqtt}, and logged at the 1st, 10th, 100th, ... failure; while the file is unusable it is written
+ * again in full, at most once a second, until that succeeds. A file that cannot be read (a format version this
+ * taskhost does not know) is set aside under another name, never read as this format nor overwritten.
  */
 final class OfflineSpool implements AutoCloseable {
 
@@ -34,48 +40,80 @@ final class OfflineSpool implements AutoCloseable {
     record Entry(String topic, byte[] payload, int qos, boolean retained, CompletableFuture<Void> done) {
     }
 
+    private static final int MAX_SCAN = 1000;
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Path file;
     private final int bound;
-    private static final int MAX_SCAN = 1000;
-
+    private final SpoolFailures failures;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     /** how many retained messages of each topic wait */
     private final Map<String, Integer> retained = new HashMap<>();
+    /** appends to the file; null while the file is unusable */
     private DataOutputStream out;
     private int records;
     private long dropped;
+    private long retryAt;
 
     /**
      * @param file where the spool is kept; read back if it exists
      * @param bound the most messages kept
-     * @throws UncheckedIOException when the file cannot be written
+     * @param warn where a failure to write or read the file is told
+     * @throws UncheckedIOException when a file that cannot be read cannot be set aside either: it would be overwritten
      */
-    OfflineSpool(Path file, int bound) {
+    OfflineSpool(Path file, int bound, Consumer<String> warn) {
         this.file = file;
         this.bound = bound;
-        try {
-            Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                for (Entry e : read(file)) {
+        this.failures = new SpoolFailures(warn);
+        if (Files.exists(file)) {
+            try {
+                for (Entry e : SpoolFile.read(file)) {
                     keep(e);
                 }
+            } catch (SpoolFile.UnknownVersionException e) {
+                setAside(".version-" + e.version(), e.getMessage());
+            } catch (IOException e) {
+                setAside(".unreadable", "cannot read " + file + ": " + e.getMessage());
             }
+        }
+        try {
+            Files.createDirectories(file.getParent());
             rewrite();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot use the MQTT offline buffer " + file + ": " + e.getMessage(), e);
+            failed("cannot write " + file, e);
         }
+    }
+
+    private void setAside(String suffix, String why) {
+        Path aside = file.resolveSibling(file.getFileName() + suffix);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the MQTT offline buffer: " + why + ", and cannot move it aside to " + aside
+                    + ": " + e.getMessage(), e);
+        }
+        failures.setAside(why + "; moved aside to " + aside + ", the buffer starts empty");
     }
 
     synchronized void add(Entry e) {
         keep(e);
         try {
-            write(out, e);
-            out.flush();
-            if (++records > 2 * bound) {
+            if (out == null) {
+                if (System.nanoTime() - retryAt < 0) {
+                    failures.failed(null);
+                    return;
+                }
                 rewrite();
+                failures.written(file);
+            } else {
+                SpoolFile.write(out, e);
+                out.flush();
+                if (++records > 2 * bound) {
+                    rewrite();
+                }
             }
         } catch (IOException x) {
-            // the message stays in memory: only a restart during this outage would lose it
+            failed("cannot write to " + file, x);
         }
     }
 
@@ -142,8 +180,10 @@ final class OfflineSpool implements AutoCloseable {
         if (queue.isEmpty()) {
             try {
                 rewrite();
+                failures.written(file);
             } catch (IOException x) {
-                // emptied at the next rewrite
+                // the delivered messages stay in the file: a restart now would send them again
+                failed("cannot empty " + file, x);
             }
         }
     }
@@ -168,50 +208,47 @@ final class OfflineSpool implements AutoCloseable {
         return file;
     }
 
+    /** @return how many writes to the file failed (their messages were kept in memory only) */
+    synchronized long writeFailures() {
+        return failures.count();
+    }
+
+    /** @return the last write failure or file set aside, with its time, or null */
+    synchronized String lastWriteError() {
+        return failures.last();
+    }
+
+    /** The file again, the queue's messages only; on failure the file is unusable until a later rewrite succeeds. */
     private void rewrite() throws IOException {
         if (out != null) {
-            out.close();
+            DataOutputStream o = out;
+            out = null;
+            o.close();
         }
+        retryAt = System.nanoTime() + RETRY_NANOS;
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            SpoolFile.writeHeader(d);
             for (Entry e : queue) {
-                write(d, e);
+                SpoolFile.write(d, e);
             }
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         records = queue.size();
         out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND)));
     }
 
-    private static void write(DataOutputStream d, Entry e) throws IOException {
-        d.writeUTF(e.topic());
-        d.writeByte(e.qos());
-        d.writeBoolean(e.retained());
-        d.writeInt(e.payload().length);
-        d.write(e.payload());
-    }
-
-    private static List<Entry> read(Path file) throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            while (true) {
-                String topic = in.readUTF();
-                int qos = in.readByte();
-                boolean retained = in.readBoolean();
-                int n = in.readInt();
-                if (n < 0 || n > 268_435_455) {
-                    break;
-                }
-                entries.add(new Entry(topic, in.readNBytes(n), qos, retained, null));
-                if (entries.get(entries.size() - 1).payload().length != n) {
-                    entries.remove(entries.size() - 1);
-                    break;
-                }
+    private void failed(String what, IOException e) {
+        if (out != null) {
+            // a write cut short may have left half a record: the next write rewrites the whole file
+            try {
+                out.close();
+            } catch (IOException x) {
+                // already failing
             }
-        } catch (EOFException | java.io.UTFDataFormatException e) {
-            // the end, or a record cut short by a crash
+            out = null;
         }
-        return entries;
+        failures.failed(what + ": " + e);
     }
 
     @Override
