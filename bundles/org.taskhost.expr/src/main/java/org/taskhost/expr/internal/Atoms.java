@@ -124,7 +124,7 @@ final class Atoms {
             return first;
         }
         if (!in.peek().is(",")) {
-            throw in.syntax(in.peek());
+            in.close(open, ")", "expected ',' or ')'");
         }
         return elements(open, first, ")");
     }
@@ -146,7 +146,7 @@ final class Atoms {
             }
             items.add(element());
         }
-        in.expect(close, "expected ',' or '" + close + "'");
+        in.close(open, close, "expected ',' or '" + close + "'");
         Node[] all = items.toArray(Node[]::new);
         return Parser.tall(new Node.ListLiteral(open.line(), open.column(), all), all);
     }

@@ -21,7 +21,7 @@ final class Calls {
 
     /** Parses {@code (args)} after the callee's name. */
     Node call(Token callee) throws InvalidExpressionException {
-        in.expect("(", "expected '('");
+        Token open = in.next();
         List<Node> positional = new ArrayList<>();
         List<Binder.Keyword> keywords = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -51,7 +51,7 @@ final class Calls {
             }
             in.next();
         }
-        in.expect(")", "expected ',' or ')' in the arguments of " + callee.text() + "()");
+        in.close(open, ")", "expected ',' or ')' in the arguments of " + callee.text() + "()");
         List<Node> children = new ArrayList<>(positional);
         keywords.forEach(k -> children.add(k.value()));
         Node call = parser.resolver().call(callee, positional, keywords);

@@ -40,9 +40,10 @@ public final class Parser {
         }
         Parser parser = new Parser(Lexer.tokenize(source), scope);
         Node root = parser.expression();
+        Token after = parser.in.peek();
         parser.in.skipNewlines();
         if (parser.in.peek().kind() != Kind.END) {
-            throw parser.in.syntax(parser.in.peek());
+            throw parser.in.syntax(after);
         }
         parser.resolver.throwFirstProblem();
         return new Compiled(source, root, parser.resolver.names(), parser.resolver.functions());

@@ -40,6 +40,15 @@ final class Tokens {
         next();
     }
 
+    /** Expects the bracket that closes {@code open}; Python's "'(' was never closed" at the end of the source. */
+    void close(Token open, String close, String problem) throws InvalidExpressionException {
+        if (peek().kind() == Kind.END) {
+            throw new InvalidExpressionException(open.line(), open.column(), "invalid syntax: '" + open.text()
+                    + "' was never closed");
+        }
+        expect(close, problem);
+    }
+
     void skipNewlines() {
         while (peek().kind() == Kind.NEWLINE) {
             next();
