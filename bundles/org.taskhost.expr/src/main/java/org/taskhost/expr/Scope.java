@@ -14,7 +14,10 @@ import org.taskhost.expr.internal.Keywords;
  */
 public final class Scope {
 
-    /** What a name stands for; used in messages and by callers deciding what to check before evaluating. */
+    /**
+     * What a name stands for; used in messages and by callers deciding what to check before evaluating. VARIABLE is
+     * for names of other kinds than a plugin's (a workflow's variables).
+     */
     public enum Kind {
         INPUT("an input"), OUTPUT("an output"), TRANSFORM_OUTPUT("a transform output"), BUFFER("a buffer"),
         PARAMETER("a parameter"), VARIABLE("a variable");

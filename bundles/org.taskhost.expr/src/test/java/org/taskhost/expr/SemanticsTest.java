@@ -37,6 +37,15 @@ class SemanticsTest {
     }
 
     @Test
+    void onlyTheOperandsPythonWouldEvaluateAreEvaluated() throws Exception {
+        assertEval("1 if x > 1 else 1 / zero", 1L);
+        assertEval("zero and 1 / zero", 0L);
+        assertEval("x or 1 / zero", 5L);
+        assertEval("zero > 1 > 1 / zero", false);
+        assertThat(evalError("1 / zero if x > 1 else 1")).isEqualTo("1:3: division by zero");
+    }
+
+    @Test
     void divisionIsTrueDivisionAndModuloIsPythons() throws Exception {
         assertEval("7 / 2", 3.5);
         assertEval("6 / 3", 2.0);
