@@ -23,7 +23,7 @@ class ArbitraryInputTest {
         Random random = new Random(18);
         int compiled = 0;
         int evaluated = 0;
-        for (int round = 0; round < 50_000; round++) {
+        for (int round = 0; round < 20_000; round++) {
             StringBuilder source = new StringBuilder();
             int length = 1 + random.nextInt(12);
             for (int i = 0; i < length; i++) {
@@ -44,7 +44,7 @@ class ArbitraryInputTest {
                 assertThat(e.line()).as(source.toString()).isPositive();
             }
         }
-        assertThat(compiled).isGreaterThan(250);
-        assertThat(evaluated).isGreaterThan(125);
+        assertThat(compiled).isGreaterThan(100);
+        assertThat(evaluated).isGreaterThan(50);
     }
 }
