@@ -21,6 +21,7 @@ final class BootSettings {
     static final String GOSH_ARGS = "gosh.args";
     static final String JLINE_DUMB = "org.jline.terminal.dumb";
     static final String CM_DIR = "felix.cm.dir";
+    static final String DATA_DIR = DataDirectory.PROPERTY;
     static final String SAMPLES_DIR = "taskhost.samples.dir";
     static final String HTTP_PORT = "org.osgi.service.http.port";
     static final String HTTP_HOST = "org.apache.felix.http.host";
@@ -50,7 +51,11 @@ final class BootSettings {
             p.put(FILEINSTALL_DIR, e.toString());
             p.put(GOSH_HOME, (e.getParent() == null ? e : e.getParent()).toString());    // Gogo reads <gosh.home>/etc/gosh_profile
         });
-        p.put(CM_DIR, dataDirectory(env, property, workDir).resolve("config").toString());
+        // the one data directory: Config Admin keeps its configurations in it, so it is known before the framework
+        // starts; the components read it as this framework property, never from the environment
+        Path data = dataDirectory(env, property, workDir);
+        p.put(DATA_DIR, data.toString());
+        p.put(CM_DIR, data.resolve("config").toString());
         besideJar(jar, isDirectory, "../../plugins-sample", "plugins-sample").ifPresent(s -> p.put(SAMPLES_DIR, s.toString()));
         p.put(HTTP_PORT, first(env, "8080", "TASKHOST_PORT", "IOCMNG_PORT"));
         p.put(HTTP_HOST, first(env, "0.0.0.0", "TASKHOST_HOST", "IOCMNG_HOST"));
@@ -64,9 +69,12 @@ final class BootSettings {
         return p;
     }
 
-    /** TASKHOST_DATA, else the framework property taskhost.data, else ./data; absolute. */
+    /**
+     * The framework property taskhost.data when given (-D, as every property here), else TASKHOST_DATA, else ./data;
+     * absolute.
+     */
     static Path dataDirectory(UnaryOperator<String> env, UnaryOperator<String> property, Path workDir) {
-        return DataDirectory.resolve("", env, property, workDir);
+        return DataDirectory.resolve(property.apply(DataDirectory.PROPERTY), env, name -> null, workDir);
     }
 
     /**

@@ -26,6 +26,7 @@ class BootSettingsTest {
         assertThat(props(Map.of(), JAR, BUILD_TREE, TERMINAL)).containsExactly(
                 Map.entry("felix.fileinstall.dir", "/src/taskhost/launcher/etc"),
                 Map.entry("gosh.home", "/src/taskhost/launcher"),
+                Map.entry("taskhost.data", "/home/op/data"),
                 Map.entry("felix.cm.dir", "/home/op/data/config"),
                 Map.entry("taskhost.samples.dir", "/src/taskhost/plugins-sample"),
                 Map.entry("org.osgi.service.http.port", "8080"),
@@ -40,6 +41,7 @@ class BootSettingsTest {
         assertThat(props(env, JAR, BUILD_TREE, TERMINAL))
                 .containsEntry("felix.fileinstall.dir", "/home/op/conf/etc")
                 .containsEntry("gosh.home", "/home/op/conf")
+                .containsEntry("taskhost.data", "/var/lib/taskhost")
                 .containsEntry("felix.cm.dir", "/var/lib/taskhost/config")
                 .containsEntry("org.osgi.service.http.port", "9191")
                 .containsEntry("org.apache.felix.http.host", "127.0.0.1");
@@ -77,10 +79,11 @@ class BootSettingsTest {
     }
 
     @Test
-    void theDataDirectoryIsTaskhostDataThenTheFrameworkPropertyThenDotData() {
+    void theDataDirectoryIsAGivenPropertyThenTaskhostDataThenDotData() {
         Map<String, String> property = new HashMap<>(Map.of("taskhost.data", "/srv/prop"));
-        assertThat(BootSettings.dataDirectory(Map.of("TASKHOST_DATA", "rel/data")::get, property::get, WORK)).isEqualTo(Path.of("/home/op/rel/data"));
-        assertThat(BootSettings.dataDirectory(Map.of("TASKHOST_DATA", "")::get, property::get, WORK)).isEqualTo(Path.of("/srv/prop"));
+        assertThat(BootSettings.dataDirectory(Map.of("TASKHOST_DATA", "rel/data")::get, property::get, WORK)).isEqualTo(Path.of("/srv/prop"));
+        assertThat(BootSettings.dataDirectory(Map.of("TASKHOST_DATA", "rel/data")::get, n -> null, WORK)).isEqualTo(Path.of("/home/op/rel/data"));
+        assertThat(BootSettings.dataDirectory(Map.of("TASKHOST_DATA", "")::get, n -> null, WORK)).isEqualTo(Path.of("/home/op/data"));
         assertThat(BootSettings.dataDirectory(n -> null, n -> null, WORK)).isEqualTo(Path.of("/home/op/data"));
     }
 

@@ -50,7 +50,7 @@ public class CaServer implements PvRegistryListener, PvListener {
             throws CAException, ConfigurationException {
         this.registry = registry;
         this.log = loggers.getLogger(LOGGER);
-        this.links = new Links(() -> CaClientSettings.resolve(System::getenv), registry::find, log);
+        this.links = new Links(() -> CaClientSettings.resolve(config), registry::find, log);
         if (!config.enabled()) {
             context = null;
             gate = null;
@@ -59,14 +59,14 @@ public class CaServer implements PvRegistryListener, PvListener {
         }
         CaSettings settings;
         try {
-            settings = CaSettings.resolve(System::getenv, config);
+            settings = CaSettings.resolve(config);
         } catch (IllegalArgumentException e) {
             context = null;
             gate = null;
             log.error("Channel Access server not started: " + e.getMessage());
             return;
         }
-        WriteAllowList writers = WriteAllowListReader.read(System::getenv, config, InetAddress::getAllByName, log::warn);
+        WriteAllowList writers = WriteAllowListReader.read(config, InetAddress::getAllByName, log::warn);
         context = new CAJServerContext();
         gate = WriteGate.on(context, writers, log);
         context.configure(settings.toCaj());

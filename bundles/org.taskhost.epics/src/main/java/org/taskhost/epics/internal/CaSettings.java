@@ -1,25 +1,28 @@
 package org.taskhost.epics.internal;
 
 import java.util.Locale;
-import java.util.function.UnaryOperator;
+import java.util.function.Supplier;
+
+import org.taskhost.api.settings.Setting;
 
 import gov.aps.jca.configuration.DefaultConfiguration;
 
 /**
- * The server's settings from the EPICS environment variables and the configuration. CAJ reads no environment itself,
- * only its own property names, so the usual {@code EPICS_CAS_*} names are mapped here.
+ * The server's settings from the configuration, refused by the EPICS variable's name when wrong. CAJ reads no
+ * environment itself, only its own property names, so etc/org.taskhost.epics.cfg maps the usual {@code EPICS_CAS_*}
+ * names into the configuration and they are given to CAJ here.
  */
 record CaSettings(int serverPort, String beaconAddrList, boolean autoBeaconAddrList, int beaconPort, String ignoreAddrList,
         int maxArrayBytes) {
 
-    static CaSettings resolve(UnaryOperator<String> env, CaServerConfig config) {
+    static CaSettings resolve(CaServerConfig config) {
         return new CaSettings(
-                port(env, "EPICS_CAS_SERVER_PORT", config.serverPort()),
-                text(env, "EPICS_CAS_BEACON_ADDR_LIST", config.beaconAddrList()),
-                yes(env, "EPICS_CAS_AUTO_BEACON_ADDR_LIST", config.autoBeaconAddrList()),
-                port(env, "EPICS_CAS_BEACON_PORT", config.beaconPort()),
-                text(env, "EPICS_CAS_IGNORE_ADDR_LIST", config.ignoreAddrList()),
-                number(env, "EPICS_CA_MAX_ARRAY_BYTES", config.maxArrayBytes(), 16, Integer.MAX_VALUE));
+                port("EPICS_CAS_SERVER_PORT", config::serverPort),
+                Setting.text("EPICS_CAS_BEACON_ADDR_LIST", config.beaconAddrList()),
+                yes("EPICS_CAS_AUTO_BEACON_ADDR_LIST", config.autoBeaconAddrList()),
+                port("EPICS_CAS_BEACON_PORT", config::beaconPort),
+                Setting.text("EPICS_CAS_IGNORE_ADDR_LIST", config.ignoreAddrList()),
+                number("EPICS_CA_MAX_ARRAY_BYTES", config::maxArrayBytes, 16, Integer.MAX_VALUE));
     }
 
     /** @return these settings under CAJ's own names, for {@code CAJServerContext.configure} */
@@ -34,30 +37,22 @@ record CaSettings(int serverPort, String beaconAddrList, boolean autoBeaconAddrL
         return c;
     }
 
-    private static String text(UnaryOperator<String> env, String name, String fallback) {
-        String v = env.apply(name);
-        return v == null || v.isBlank() ? fallback.trim() : v.trim();
+    static int port(String name, Supplier<Integer> attribute) {
+        return number(name, attribute, 1, 65535);
     }
 
-    private static int port(UnaryOperator<String> env, String name, int fallback) {
-        return number(env, name, fallback, 1, 65535);
-    }
-
-    private static int number(UnaryOperator<String> env, String name, int fallback, int low, int high) {
-        String v = text(env, name, String.valueOf(fallback));
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= low && n <= high) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static int number(String name, Supplier<Integer> attribute, int low, int high) {
+        String expected = "a whole number from " + low + " to " + high;
+        int n = Setting.typed(name, expected, attribute);
+        if (n < low || n > high) {
+            throw new IllegalArgumentException(name + ": expected " + expected + ", got '" + n + "'");
         }
-        throw new IllegalArgumentException(name + ": expected a whole number from " + low + " to " + high + ", got '" + v + "'");
+        return n;
     }
 
-    private static boolean yes(UnaryOperator<String> env, String name, boolean fallback) {
-        String v = text(env, name, fallback ? "YES" : "NO").toUpperCase(Locale.ROOT);
+    /** EPICS's YES and NO, and true, false, 1 and 0 as the configuration's boolean used to be written. */
+    static boolean yes(String name, String value) {
+        String v = Setting.text(name, value).toUpperCase(Locale.ROOT);
         return switch (v) {
             case "YES", "TRUE", "1" -> true;
             case "NO", "FALSE", "0" -> false;

@@ -7,13 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import org.taskhost.api.settings.Setting;
+
 /**
- * Reads the write allow-list from {@code TASKHOST_CA_WRITE_HOSTS} and {@code TASKHOST_CA_WRITE_USERS}, or, when they
- * are unset or empty, from {@code writeHosts} and {@code writeUsers} of {@code org.taskhost.epics}. Each is {@code *}
- * (anyone, the default), {@code none}, or a list separated by commas or spaces. Host entries are IPv4 or IPv6
+ * Reads the write allow-list from {@code writeHosts} and {@code writeUsers} of {@code org.taskhost.epics}, into which
+ * etc/ maps {@code TASKHOST_CA_WRITE_HOSTS} and {@code TASKHOST_CA_WRITE_USERS}, the names problems are reported by.
+ * Each is {@code *} (anyone, the default), {@code none}, or a list separated by commas or spaces. Host entries are IPv4 or IPv6
  * addresses, CIDR blocks, or host names, resolved once here as an IOC does with {@code asCheckClientIP}.
  * <p>
  * Fail closed: a bad entry is reported, with its field, number and problem, and left out; it never reads as "any".
@@ -36,22 +37,21 @@ final class WriteAllowListReader {
     }
 
     /** @param problems gets one line per bad entry, and one when a list is left with no entry */
-    static WriteAllowList read(UnaryOperator<String> env, CaServerConfig config, Resolver resolver, Consumer<String> problems) {
-        List<HostBlock> hosts = entries(env, HOSTS, config.writeHosts(), "writeHosts", problems, e -> hostEntry(e, resolver));
-        List<String> users = entries(env, USERS, config.writeUsers(), "writeUsers", problems, List::of);
+    static WriteAllowList read(CaServerConfig config, Resolver resolver, Consumer<String> problems) {
+        List<HostBlock> hosts = entries(HOSTS, config.writeHosts(), problems, e -> hostEntry(e, resolver));
+        List<String> users = entries(USERS, config.writeUsers(), problems, List::of);
         return new WriteAllowList(hosts, users == null ? null : new LinkedHashSet<>(users));
     }
 
     /** @return the allowed items, empty for none, or null for anyone */
-    private static <T> List<T> entries(UnaryOperator<String> env, String variable, String configured, String attribute,
-            Consumer<String> problems, Function<String, List<T>> reader) {
-        String value = env.apply(variable);
-        String field = variable;
-        if (value == null || value.isBlank()) {
-            value = configured == null ? "" : configured;
-            field = "org.taskhost.epics " + attribute;
+    private static <T> List<T> entries(String field, String[] configured, Consumer<String> problems, Function<String, List<T>> reader) {
+        String value;
+        try {
+            value = String.join(",", Setting.list(field, configured));
+        } catch (IllegalArgumentException e) {
+            problems.accept(e.getMessage() + ": nobody may write over Channel Access");
+            return List.of();
         }
-        value = value.trim();
         if (value.isEmpty() || value.equals("*")) {
             return null;
         }

@@ -31,6 +31,7 @@ import org.taskhost.api.loader.PluginRequest;
 import org.taskhost.api.loader.ValidationProblem;
 import org.taskhost.api.loader.ValidationReport;
 import org.taskhost.api.runtime.DataDirectory;
+import org.taskhost.api.settings.Setting;
 import org.taskhost.api.config.ConfigException;
 import org.taskhost.api.config.PluginConfig;
 import org.taskhost.api.config.PluginConfigParser;
@@ -83,14 +84,15 @@ public class LoaderService implements PluginLoader {
         this.configurationAdmin = cm;
         this.runtime = runtime;
         this.parser = parser;
-        Path data = DataDirectory.resolve(config.dataDir(), System::getenv, context::getProperty);
+        Path data = DataDirectory.resolve("", none -> null, context::getProperty);
         this.store = new PluginStore(cm, data);
         this.uploads = data.resolve("uploads");
         this.installer = new PluginInstaller(context, runtime);
         this.builder = new PluginBuilder(ApiClasses.fromBundle(FrameworkUtil.getBundle(TaskBase.class)), parser);
-        this.git = new GitPluginSource(Duration.ofSeconds(config.cloneTimeout()));
-        String samples = !config.samplesDir().isBlank() ? config.samplesDir()
-                : Optional.ofNullable(context.getProperty("taskhost.samples.dir")).orElse("");
+        this.git = new GitPluginSource(Duration.ofSeconds(Setting.typed("cloneTimeout", "seconds", config::cloneTimeout)));
+        // only false leaves the samples out, as TASKHOST_SAMPLES always meant
+        String samples = "false".equalsIgnoreCase(Setting.text("TASKHOST_SAMPLES", config.samples())) ? null
+                : Setting.text("samplesDir", config.samplesDir());
         // restoring compiles and waits for plugins: not on the thread that activates components
         boot = Thread.ofVirtual().name("taskhost-loader-boot").start(() -> {
             restore();
@@ -455,14 +457,13 @@ public class LoaderService implements PluginLoader {
         }
     }
 
-    /** At the very first start, adds each sample plugin folder (unless TASKHOST_SAMPLES=false). */
+    /** At the very first start, adds each sample plugin folder (none when samplesDir is null: TASKHOST_SAMPLES=false). */
     private void firstStart(Path data, String samplesDir) {
         Path marker = data.resolve(".initialized");
         if (Files.exists(marker)) {
             return;
         }
-        boolean samples = !"false".equalsIgnoreCase(String.valueOf(System.getenv("TASKHOST_SAMPLES")).trim());
-        if (!samples) {
+        if (samplesDir == null) {
             log.info("first start: sample plugins not added (TASKHOST_SAMPLES=false)");
         } else if (!samplesDir.isBlank() && Files.isDirectory(Path.of(samplesDir))) {
             try (var dirs = Files.list(Path.of(samplesDir))) {

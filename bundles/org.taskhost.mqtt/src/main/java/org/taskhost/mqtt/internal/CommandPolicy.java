@@ -1,16 +1,17 @@
 package org.taskhost.mqtt.internal;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+
+import org.taskhost.api.settings.Setting;
 
 /**
- * Which commands MQTT accepts, and for which plugins: {@code commands} and {@code command_plugins} in the configuration,
- * {@code TASKHOST_MQTT_COMMANDS} and {@code TASKHOST_MQTT_COMMAND_PLUGINS} in the environment (which win when set and
- * not empty).
+ * Which commands MQTT accepts, and for which plugins: {@code commands} and {@code command_plugins} in the configuration
+ * (etc/org.taskhost.mqtt.cfg maps {@code TASKHOST_MQTT_COMMANDS} to {@code commands}, and
+ * {@code TASKHOST_MQTT_COMMAND_PLUGINS} to {@code commandPluginsFromEnvironment}, which wins over {@code command_plugins}
+ * when not empty).
  * <p>
  * Fails closed: brokers are often shared and unauthenticated, so without a setting no command is accepted, and no
  * reading of a setting is ever wider than what was written. {@code none} or an empty {@code commands} allows no
@@ -31,11 +32,11 @@ record CommandPolicy(Set<String> commands, Set<String> plugins) {
     /**
      * @throws IllegalArgumentException naming the variable of a wrong value
      */
-    static CommandPolicy resolve(UnaryOperator<String> env, String configCommands, String configPlugins) {
-        String c = setting(env, COMMANDS, configCommands);
+    static CommandPolicy resolve(MqttConfig config) {
+        List<String> c = Setting.list(COMMANDS, config.commands());
         Set<String> commands = new LinkedHashSet<>();
-        if (!c.equalsIgnoreCase(NONE)) {
-            for (String s : list(c)) {
+        if (!(c.size() == 1 && c.get(0).equalsIgnoreCase(NONE))) {
+            for (String s : c) {
                 String n = s.toLowerCase(Locale.ROOT);
                 if (!ALL.contains(n)) {
                     throw new IllegalArgumentException(COMMANDS + ": unknown command '" + s + "', expected some of "
@@ -44,25 +45,17 @@ record CommandPolicy(Set<String> commands, Set<String> plugins) {
                 commands.add(n);
             }
         }
-        String p = setting(env, PLUGINS, configPlugins);
-        if (p.equals("*")) {
+        List<String> plugins = Setting.list(PLUGINS, config.commandPluginsFromEnvironment());
+        if (plugins.isEmpty()) {
+            plugins = Setting.list(PLUGINS, config.command__plugins());
+        }
+        if (plugins.equals(List.of("*"))) {
             return new CommandPolicy(Set.copyOf(commands), null);
         }
-        List<String> plugins = list(p);
         if (plugins.contains("*")) {
-            throw new IllegalArgumentException(PLUGINS + ": '*' alone or a list of plugin names, got '" + p + "'");
+            throw new IllegalArgumentException(PLUGINS + ": '*' alone or a list of plugin names, got '" + String.join(",", plugins) + "'");
         }
         return new CommandPolicy(Set.copyOf(commands), Set.copyOf(plugins));
-    }
-
-    /** The environment's value when set and not blank, else the configuration's (Config Admin gives its default). */
-    private static String setting(UnaryOperator<String> env, String name, String config) {
-        String v = env.apply(name);
-        return v == null || v.isBlank() ? (config == null ? "" : config.trim()) : v.trim();
-    }
-
-    private static List<String> list(String s) {
-        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     boolean allowsCommand(String command) {

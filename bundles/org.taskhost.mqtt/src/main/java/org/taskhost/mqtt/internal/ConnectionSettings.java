@@ -5,15 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.taskhost.api.settings.Setting;
+
 /**
  * How the connection is made and kept: the TLS trust store of an {@code ssl://} broker and the bound of the offline
- * buffer, with the buffer's file in the data directory. Environment variables win over {@code org.taskhost.mqtt.cfg}.
+ * buffer, with the buffer's file in the data directory; from the configuration, which maps the environment into it.
  *
  * @param socketFactory TLS sockets trusting the configured store, or null for the JVM's default trust
  * @param trustStore the trust store's path, or null
@@ -28,28 +29,21 @@ record ConnectionSettings(SSLSocketFactory socketFactory, Path trustStore, int b
     static final int MAX_BUFFER = 1_000_000;
 
     /**
-     * @param env the environment
      * @param config the configuration
      * @param data the data directory
      * @return the settings
      * @throws IllegalArgumentException naming the variable of a wrong value
      */
-    static ConnectionSettings resolve(UnaryOperator<String> env, MqttConfig config, Path data) {
-        String store = text(env, TRUSTSTORE, config.trustStore());
-        String password = text(env, TRUSTSTORE_PASSWORD, config.trustStorePassword());
+    static ConnectionSettings resolve(MqttConfig config, Path data) {
+        String store = Setting.text(TRUSTSTORE, config.trustStore());
+        String password = Setting.text(TRUSTSTORE_PASSWORD, config.trustStorePassword());
         SSLSocketFactory factory = null;
         Path storePath = null;
         if (!store.isEmpty()) {
             storePath = Path.of(store).toAbsolutePath();
             factory = trusting(storePath, password);
         }
-        String b = text(env, BUFFER, config.buffer());
-        int buffer;
-        try {
-            buffer = b.isEmpty() ? 10_000 : Integer.parseInt(b);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(BUFFER + ": expected a number of messages such as 10000, got '" + b + "'");
-        }
+        int buffer = Setting.typed(BUFFER, "a number of messages such as 10000", config::buffer);
         if (buffer < 0 || buffer > MAX_BUFFER) {
             throw new IllegalArgumentException(BUFFER + ": must be 0 to " + MAX_BUFFER + " messages, got " + buffer);
         }
@@ -73,13 +67,5 @@ record ConnectionSettings(SSLSocketFactory socketFactory, Path trustStore, int b
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException(TRUSTSTORE + ": " + store + " is not a PKCS12 or JKS trust store: " + e.getMessage());
         }
-    }
-
-    private static String text(UnaryOperator<String> env, String name, String fallback) {
-        String v = env.apply(name);
-        if (v == null || v.isBlank()) {
-            v = fallback;
-        }
-        return v == null ? "" : v.trim();
     }
 }

@@ -3,11 +3,12 @@ package org.taskhost.mqtt.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
+
+import org.taskhost.api.settings.Setting;
 
 /**
- * The MQTT settings from the environment and the configuration. A wrong value is refused with a message that starts
- * with the variable's name, such as {@code TASKHOST_MQTT_URL: ...}.
+ * The MQTT settings from the configuration (etc/org.taskhost.mqtt.cfg maps the environment into it). A wrong value is
+ * refused with a message that starts with the setting's variable name, such as {@code TASKHOST_MQTT_URL: ...}.
  *
  * @param url the broker URL, or null when MQTT is off
  * @param clientId the client id
@@ -27,24 +28,23 @@ record MqttSettings(String url, String clientId, String username, String passwor
     static final String PV_INTERVAL = "TASKHOST_MQTT_PV_INTERVAL";
 
     /**
-     * @param env the environment
      * @param config the configuration
      * @param hostName the host name, the node's default
      * @return the settings
      * @throws IllegalArgumentException naming the variable of a wrong value
      */
-    static MqttSettings resolve(UnaryOperator<String> env, MqttConfig config, Supplier<String> hostName) {
-        String url = text(env, URL, config.url());
+    static MqttSettings resolve(MqttConfig config, Supplier<String> hostName) {
+        String url = Setting.text(URL, config.url());
         if (url.isEmpty()) {
             return new MqttSettings(null, null, null, null, null, null);
         }
         checkUrl(url);
-        String root = text(env, ROOT, config.root());
+        String root = Setting.text(ROOT, config.root());
         if (root.isEmpty()) {
             root = "taskhost";
         }
         checkTopicPart(ROOT, root, true);
-        String node = text(env, NODE, config.node());
+        String node = Setting.text(NODE, config.node());
         if (node.isEmpty()) {
             node = hostName.get();
             if (node == null || node.isBlank()) {
@@ -53,15 +53,15 @@ record MqttSettings(String url, String clientId, String username, String passwor
             node = node.trim();
         }
         checkTopicPart(NODE, node, false);
-        String clientId = text(env, CLIENT_ID, config.clientId());
+        String clientId = Setting.text(CLIENT_ID, config.clientId());
         if (clientId.isEmpty()) {
             clientId = "taskhost-" + node;
         }
         if (clientId.length() > 65535 || clientId.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException(CLIENT_ID + ": control characters are not allowed, got '" + clientId + "'");
         }
-        String username = text(env, USERNAME, config.username());
-        String password = text(env, PASSWORD, config.password());
+        String username = Setting.text(USERNAME, config.username());
+        String password = Setting.text(PASSWORD, config.password());
         if (!password.isEmpty() && username.isEmpty()) {
             throw new IllegalArgumentException(PASSWORD + ": a password needs a user name (" + USERNAME + ")");
         }
@@ -89,30 +89,22 @@ record MqttSettings(String url, String clientId, String username, String passwor
     }
 
     /**
-     * @param env the environment
      * @param config the configuration ({@code pvInterval})
-     * @return the PV interval in nanoseconds: seconds, default 0.1, 0 for every change
+     * @return the PV interval in nanoseconds: seconds, 0 for every change
      * @throws IllegalArgumentException starting with {@code TASKHOST_MQTT_PV_INTERVAL:} for a negative value or not a number
      */
-    static long pvIntervalNanos(UnaryOperator<String> env, MqttConfig config) {
-        String v = text(env, PV_INTERVAL, config.pvInterval());
-        if (v.isEmpty()) {
-            v = "0.1";
+    static long pvIntervalNanos(MqttConfig config) {
+        String expected = "seconds (a number such as 0.1)";
+        double seconds = Setting.typed(PV_INTERVAL, expected, config::pvInterval);
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(PV_INTERVAL + ": expected " + expected + ", got '" + seconds + "'");
         }
-        double seconds;
-        try {
-            seconds = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PV_INTERVAL + ": expected seconds (a number such as 0.1), got '" + v + "'");
-        }
-        if (Double.isNaN(seconds) || Double.isInfinite(seconds) || v.matches("(?i).*[a-z].*")) {
-            throw new IllegalArgumentException(PV_INTERVAL + ": expected seconds (a number such as 0.1), got '" + v + "'");
-        }
+        String given = java.math.BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
         if (seconds < 0) {
-            throw new IllegalArgumentException(PV_INTERVAL + ": must be 0 (every change) or more seconds, got '" + v + "'");
+            throw new IllegalArgumentException(PV_INTERVAL + ": must be 0 (every change) or more seconds, got '" + given + "'");
         }
         if (seconds > 86_400) {
-            throw new IllegalArgumentException(PV_INTERVAL + ": at most 86400 seconds, got '" + v + "'");
+            throw new IllegalArgumentException(PV_INTERVAL + ": at most 86400 seconds, got '" + given + "'");
         }
         return Math.round(seconds * 1e9);
     }
@@ -165,10 +157,5 @@ record MqttSettings(String url, String clientId, String username, String passwor
         if (value.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
             throw new IllegalArgumentException(name + ": no spaces or control characters, got '" + value + "'");
         }
-    }
-
-    private static String text(UnaryOperator<String> env, String name, String fallback) {
-        String v = env.apply(name);
-        return v == null || v.isBlank() ? (fallback == null ? "" : fallback.trim()) : v.trim();
     }
 }

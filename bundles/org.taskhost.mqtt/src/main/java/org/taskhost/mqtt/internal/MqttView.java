@@ -2,7 +2,6 @@ package org.taskhost.mqtt.internal;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,16 +66,15 @@ public class MqttView {
         this.startedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         CommandPolicy policy;
         try {
-            settings = MqttSettings.resolve(System::getenv, config, MqttView::hostName);
-            policy = CommandPolicy.resolve(System::getenv, config.commands(), config.command__plugins());
+            settings = MqttSettings.resolve(config, MqttView::hostName);
+            policy = CommandPolicy.resolve(config);
             if (!settings.enabled()) {
                 off("off", null);
                 log.info("MQTT off: no broker URL (set " + MqttSettings.URL + " or url in org.taskhost.mqtt.cfg)");
                 return;
             }
-            pvIntervalNanos = MqttSettings.pvIntervalNanos(System::getenv, config);
-            Path data = DataDirectory.resolve("", System::getenv, context::getProperty);
-            connectionSettings = ConnectionSettings.resolve(System::getenv, config, data);
+            pvIntervalNanos = MqttSettings.pvIntervalNanos(config);
+            connectionSettings = ConnectionSettings.resolve(config, DataDirectory.resolve("", none -> null, context::getProperty));
             connection = new MqttConnection(settings, connectionSettings, bytes(Payloads.offline(version, startedAt, "connection lost")), log);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             // never a default in place of a wrong command setting: the whole view stays off, which serves no command
@@ -170,11 +168,8 @@ public class MqttView {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The node's default when neither TASKHOST_MQTT_NODE nor HOSTNAME (both mapped to node by etc/) is set. */
     private static String hostName() {
-        String h = System.getenv("HOSTNAME");
-        if (h != null && !h.isBlank()) {
-            return h;
-        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

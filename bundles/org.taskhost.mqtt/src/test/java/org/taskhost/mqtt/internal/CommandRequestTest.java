@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class CommandRequestTest {
 
     static final String BASE = "th/box1";
-    static final CommandPolicy ALL = CommandPolicy.resolve(n -> null, "enable,disable,run,trigger,put", "*");
+    static final CommandPolicy ALL = policy(Map.of("commands", "enable,disable,run,trigger,put"));
+
+    static CommandPolicy policy(Map<String, ?> values) {
+        return CommandPolicy.resolve(TestConfigs.config(values));
+    }
 
     static CommandRequest parse(String topic, String body, CommandPolicy policy) {
         return CommandRequest.parse(BASE, topic, body == null ? null : body.getBytes(StandardCharsets.UTF_8), policy);
@@ -80,7 +84,7 @@ class CommandRequestTest {
     @Test
     void unknownAndNotAllowedCommands() {
         assertThat(parse("explode", "{}").error()).isEqualTo("unknown command 'explode', expected one of enable, disable, run, trigger, put");
-        CommandPolicy some = CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMANDS") ? "enable, disable" : null, "", "monitor,pulse");
+        CommandPolicy some = policy(Map.of("commands", new String[] {"enable", " disable"}, "command_plugins", "monitor,pulse"));
         assertThat(parse(BASE + "/cmd/monitor/put", "{\"pv\": \"SETPOINT\", \"value\": 1}", some).error())
                 .isEqualTo("command 'put' is not allowed (allowed: enable,disable): set commands (TASKHOST_MQTT_COMMANDS) to allow it");
         assertThat(parse(BASE + "/cmd/monitor/enable", "{}", some).ok()).isTrue();
@@ -97,54 +101,55 @@ class CommandRequestTest {
 
     @Test
     void thePolicyFromConfigurationAndEnvironment() {
-        CommandPolicy d = CommandPolicy.resolve(n -> null, "enable,disable,run,trigger,put", "*");
+        CommandPolicy d = policy(Map.of("commands", new String[] {"enable", "disable", "run", "trigger", "put"}, "command_plugins", "*"));
         assertThat(d.commands()).isEqualTo(Set.of("enable", "disable", "run", "trigger", "put"));
         assertThat(d.plugins()).isNull();
         assertThat(d.summary("th/box1/cmd/+/+")).isEqualTo("MQTT commands on th/box1/cmd/+/+: enable, disable, run, trigger, put for every plugin");
-        assertThat(CommandPolicy.resolve(n -> null, "", "*").commands()).as("empty in the configuration: none").isEmpty();
-        assertThat(CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMANDS") ? "none" : null, "enable", "*").commands()).isEmpty();
-        CommandPolicy env = CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMAND_PLUGINS") ? "monitor" : null, "Run,PUT", "pulse");
+        assertThat(policy(Map.of("commands", "")).commands()).as("empty in the configuration: none").isEmpty();
+        assertThat(policy(Map.of("commands", new String[] {""})).commands()).as("an empty variable: none").isEmpty();
+        assertThat(policy(Map.of("commands", "none")).commands()).isEmpty();
+        CommandPolicy env = policy(Map.of("commands", "Run,PUT", "command_plugins", "pulse", "commandPluginsFromEnvironment", "monitor"));
         assertThat(env.commands()).isEqualTo(Set.of("run", "put"));
-        assertThat(env.plugins()).isEqualTo(Set.of("monitor"));
+        assertThat(env.plugins()).as("TASKHOST_MQTT_COMMAND_PLUGINS wins").isEqualTo(Set.of("monitor"));
         assertThat(env.describeCommands()).isEqualTo("run,put");
-        assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "enable,reboot", "*"))
+        assertThat(policy(Map.of("command_plugins", "pulse", "commandPluginsFromEnvironment", new String[] {""})).plugins())
+                .as("an empty variable: the file's").isEqualTo(Set.of("pulse"));
+        assertThat(policy(Map.of("command_plugins", "")).plugins()).as("empty: no plugin").isEmpty();
+        assertThatThrownBy(() -> policy(Map.of("commands", "enable,reboot")))
                 .hasMessage("TASKHOST_MQTT_COMMANDS: unknown command 'reboot', expected some of enable,disable,run,trigger,put or none");
-        assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "enable", "monitor,*")).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
+        assertThatThrownBy(() -> policy(Map.of("commands", "enable", "command_plugins", "monitor,*"))).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
     }
 
     @Test
     void withoutASettingNoCommandIsAccepted() {
-        MqttConfig defaults = TestConfigs.config(Map.of());
-        CommandPolicy p = CommandPolicy.resolve(n -> null, defaults.commands(), defaults.command__plugins());
+        CommandPolicy p = policy(Map.of());
         assertThat(p.commands()).isEmpty();
         assertThat(p.describeCommands()).isEqualTo("none");
         assertThat(p.summary("th/box1/cmd/+/+")).isEqualTo("MQTT commands: none accepted (set TASKHOST_MQTT_COMMANDS)");
         assertThat(parse(BASE + "/cmd/monitor/put", "{\"id\": 1, \"pv\": \"SETPOINT\", \"value\": 1}", p).error())
                 .isEqualTo("command 'put' is not allowed (allowed: none): set commands (TASKHOST_MQTT_COMMANDS) to allow it");
-        // a blank variable is no setting: the configuration's (closed) value holds
-        assertThat(CommandPolicy.resolve(n -> "  ", defaults.commands(), defaults.command__plugins()).commands()).isEmpty();
-        CommandPolicy put = CommandPolicy.resolve(n -> n.equals("TASKHOST_MQTT_COMMANDS") ? "put" : null, defaults.commands(),
-                defaults.command__plugins());
+        assertThat(policy(Map.of("commands", "  ")).commands()).isEmpty();
+        CommandPolicy put = policy(Map.of("commands", "put"));
         assertThat(put.summary("th/box1/cmd/+/+")).isEqualTo("MQTT commands on th/box1/cmd/+/+: put for every plugin");
     }
 
     @Test
     void noMalformedSettingIsReadWiderThanWritten() {
-        assertThat(CommandPolicy.resolve(n -> null, "put", "").plugins()).as("an empty plugin list: no plugin").isEmpty();
-        assertThat(CommandPolicy.resolve(n -> null, "put", " , ").plugins()).isEmpty();
-        CommandPolicy noPlugin = CommandPolicy.resolve(n -> null, "put", "");
+        assertThat(policy(Map.of("commands", "put", "command_plugins", "")).plugins()).as("an empty plugin list: no plugin").isEmpty();
+        assertThat(policy(Map.of("commands", "put", "command_plugins", " , ")).plugins()).isEmpty();
+        CommandPolicy noPlugin = policy(Map.of("commands", "put", "command_plugins", ""));
         assertThat(noPlugin.allowsPlugin("monitor")).isFalse();
         assertThat(noPlugin.describePlugins()).isEqualTo("none");
         assertThat(noPlugin.summary("f")).isEqualTo("MQTT commands: none accepted, command_plugins names no plugin (set TASKHOST_MQTT_COMMAND_PLUGINS)");
-        assertThat(CommandPolicy.resolve(n -> null, "put", "monitor pulse").allowsPlugin("monitor")).as("spaces do not separate").isFalse();
-        assertThat(CommandPolicy.resolve(n -> null, "put", "Monitor").allowsPlugin("monitor")).as("names are exact").isFalse();
-        assertThat(CommandPolicy.resolve(n -> null, "put", "monitor").summary("f")).isEqualTo("MQTT commands on f: put for monitor");
+        assertThat(policy(Map.of("commands", "put", "command_plugins", "monitor pulse")).allowsPlugin("monitor")).as("spaces do not separate").isFalse();
+        assertThat(policy(Map.of("commands", "put", "command_plugins", "Monitor")).allowsPlugin("monitor")).as("names are exact").isFalse();
+        assertThat(policy(Map.of("commands", "put", "command_plugins", "monitor")).summary("f")).isEqualTo("MQTT commands on f: put for monitor");
         // anything not understood is refused with the variable's name (and the view then stays off), never widened
         for (String bad : List.of("all", "*", "enable disable", "none,put", "put;run", "yes")) {
-            assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, bad, "*")).as(bad).hasMessageStartingWith("TASKHOST_MQTT_COMMANDS:");
+            assertThatThrownBy(() -> policy(Map.of("commands", bad, "command_plugins", "*"))).as(bad).hasMessageStartingWith("TASKHOST_MQTT_COMMANDS:");
         }
-        assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "put", "*,monitor")).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
-        assertThatThrownBy(() -> CommandPolicy.resolve(n -> null, "put", "monitor, *")).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
+        assertThatThrownBy(() -> policy(Map.of("commands", "put", "command_plugins", "*,monitor"))).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
+        assertThatThrownBy(() -> policy(Map.of("commands", "put", "command_plugins", "monitor, *"))).hasMessageStartingWith("TASKHOST_MQTT_COMMAND_PLUGINS:");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,79 +12,76 @@ import org.taskhost.api.runtime.PluginState;
 
 class MqttSettingsTest {
 
-    static MqttConfig config(String url, String root, String node) {
-        return TestConfigs.config(Map.of("url", url, "username", "cfg-user", "root", root, "node", node));
-    }
-
-    static MqttSettings resolve(Map<String, String> env, MqttConfig config) {
-        return MqttSettings.resolve(env::get, config, () -> "box1");
+    static MqttSettings resolve(Map<String, ?> values) {
+        return MqttSettings.resolve(TestConfigs.config(values), () -> "box1");
     }
 
     @Test
     void withoutUrlMqttIsOff() {
-        assertThat(resolve(Map.of(), config("", "taskhost", "")).enabled()).isFalse();
-        assertThat(resolve(Map.of("TASKHOST_MQTT_URL", "  "), config("", "taskhost", "")).enabled()).isFalse();
+        assertThat(resolve(Map.of()).enabled()).isFalse();
+        assertThat(resolve(Map.of("url", "  ")).enabled()).isFalse();
         // nothing else is checked while off
-        assertThat(resolve(Map.of("TASKHOST_MQTT_NODE", "a/b"), config("", "taskhost", "")).enabled()).isFalse();
+        assertThat(resolve(Map.of("node", "a/b")).enabled()).isFalse();
     }
 
     @Test
     void defaultsComeFromTheHostName() {
-        MqttSettings s = resolve(Map.of(), config("tcp://broker:1883", "taskhost", ""));
+        MqttSettings s = resolve(Map.of("url", "tcp://broker:1883", "username", "cfg-user"));
         assertThat(s).isEqualTo(new MqttSettings("tcp://broker:1883", "taskhost-box1", "cfg-user", null, "taskhost", "box1"));
         assertThat(s.statusTopic()).isEqualTo("taskhost/box1/status");
         assertThat(s.stateTopic("monitor")).isEqualTo("taskhost/box1/plugins/monitor/state");
+        assertThat(resolve(Map.of("url", "tcp://broker:1883", "root", "")).root()).as("an empty root").isEqualTo("taskhost");
     }
 
     @Test
-    void theEnvironmentWinsOverTheConfiguration() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TASKHOST_MQTT_URL", "ssl://mq.example.org:8883");
-        env.put("TASKHOST_MQTT_CLIENT_ID", "th-7");
-        env.put("TASKHOST_MQTT_USERNAME", "alice");
-        env.put("TASKHOST_MQTT_PASSWORD", "s3cret");
-        env.put("TASKHOST_MQTT_ROOT", "site/a");
-        env.put("TASKHOST_MQTT_NODE", "node-7");
-        MqttSettings s = resolve(env, config("tcp://other:1883", "taskhost", "cfgnode"));
+    void everyAttributeIsRead() {
+        MqttSettings s = resolve(Map.of("url", " ssl://mq.example.org:8883 ", "clientId", "th-7", "username", "alice",
+                "password", "s3cret", "root", "site/a", "node", "node-7"));
         assertThat(s).isEqualTo(new MqttSettings("ssl://mq.example.org:8883", "th-7", "alice", "s3cret", "site/a", "node-7"));
         assertThat(s.statusTopic()).isEqualTo("site/a/node-7/status");
         assertThat(s.toString()).doesNotContain("s3cret");
     }
 
     @Test
-    void theConfigurationHoldsWithoutEnvironment() {
-        MqttSettings s = resolve(Map.of(), config("tcp://127.0.0.1:18830", "lab", "cfgnode"));
-        assertThat(s).isEqualTo(new MqttSettings("tcp://127.0.0.1:18830", "taskhost-cfgnode", "cfg-user", null, "lab", "cfgnode"));
-    }
-
-    @Test
     void wrongValuesAreReportedByName() {
-        MqttConfig ok = config("", "taskhost", "");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "http://broker:1883"), ok))
+        assertThatThrownBy(() -> resolve(Map.of("url", "http://broker:1883")))
                 .hasMessageStartingWith("TASKHOST_MQTT_URL: expected tcp://host:port or ssl://host:port");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "broker:1883"), ok)).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "tcp://bro ker:1883"), ok))
-                .hasMessageStartingWith("TASKHOST_MQTT_URL: not a URL");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "tcp://:1883"), ok)).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "tcp://u:p@broker:1883"), ok))
+        assertThatThrownBy(() -> resolve(Map.of("url", "broker:1883"))).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
+        assertThatThrownBy(() -> resolve(Map.of("url", "tcp://bro ker:1883"))).hasMessageStartingWith("TASKHOST_MQTT_URL: not a URL");
+        assertThatThrownBy(() -> resolve(Map.of("url", "tcp://:1883"))).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
+        assertThatThrownBy(() -> resolve(Map.of("url", "tcp://u:p@broker:1883")))
                 .hasMessageStartingWith("TASKHOST_MQTT_URL: put the user name and password in TASKHOST_MQTT_USERNAME")
                 .hasMessageNotContaining("u:p");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "tcp://broker:99999"), ok)).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_URL", "tcp://broker:1883/x"), ok)).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
-        Map<String, String> url = Map.of("TASKHOST_MQTT_URL", "tcp://broker:1883");
-        assertThatThrownBy(() -> resolve(with(url, "TASKHOST_MQTT_ROOT", "a/#"), ok)).hasMessageStartingWith("TASKHOST_MQTT_ROOT: the MQTT wildcards");
-        assertThatThrownBy(() -> resolve(with(url, "TASKHOST_MQTT_ROOT", "/a"), ok)).hasMessageStartingWith("TASKHOST_MQTT_ROOT: no empty topic level");
-        assertThatThrownBy(() -> resolve(with(url, "TASKHOST_MQTT_NODE", "a/b"), ok)).hasMessageStartingWith("TASKHOST_MQTT_NODE: one topic level");
-        assertThatThrownBy(() -> resolve(with(url, "TASKHOST_MQTT_NODE", "n+1"), ok)).hasMessageStartingWith("TASKHOST_MQTT_NODE: ");
-        // the user name may come from the configuration and the password from the environment
-        assertThat(resolve(with(url, "TASKHOST_MQTT_PASSWORD", "pw"), ok).password()).isEqualTo("pw");
+        assertThatThrownBy(() -> resolve(Map.of("url", "tcp://broker:99999"))).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
+        assertThatThrownBy(() -> resolve(Map.of("url", "tcp://broker:1883/x"))).hasMessageStartingWith("TASKHOST_MQTT_URL: ");
+        String url = "tcp://broker:1883";
+        assertThatThrownBy(() -> resolve(Map.of("url", url, "root", "a/#"))).hasMessageStartingWith("TASKHOST_MQTT_ROOT: the MQTT wildcards");
+        assertThatThrownBy(() -> resolve(Map.of("url", url, "root", "/a"))).hasMessageStartingWith("TASKHOST_MQTT_ROOT: no empty topic level");
+        assertThatThrownBy(() -> resolve(Map.of("url", url, "node", "a/b"))).hasMessageStartingWith("TASKHOST_MQTT_NODE: one topic level");
+        assertThatThrownBy(() -> resolve(Map.of("url", url, "node", "n+1"))).hasMessageStartingWith("TASKHOST_MQTT_NODE: ");
+        // a variable that is not set, in a placeholder without a default, is named and not taken for a value
+        assertThatThrownBy(() -> resolve(Map.of("url", "$[env:TASKHOST_MQTT_URL]")))
+                .hasMessageStartingWith("TASKHOST_MQTT_URL: the placeholder in '$[env:TASKHOST_MQTT_URL]' was not replaced");
     }
 
     @Test
     void aPasswordNeedsAUserName() {
-        MqttConfig noUser = TestConfigs.config(Map.of("url", "tcp://broker:1883", "node", "n"));
-        assertThatThrownBy(() -> resolve(Map.of("TASKHOST_MQTT_PASSWORD", "pw"), noUser))
+        assertThatThrownBy(() -> resolve(Map.of("url", "tcp://broker:1883", "node", "n", "password", "pw")))
                 .hasMessageStartingWith("TASKHOST_MQTT_PASSWORD: a password needs a user name").hasMessageNotContaining("pw ");
+    }
+
+    @Test
+    void numbersAreNumbersAndATextThatIsNoneIsRefusedByName() {
+        MqttConfig config = TestConfigs.config(Map.of("buffer", "250", "pvInterval", "2"));
+        assertThat(config.buffer()).isEqualTo(250);
+        assertThat(MqttSettings.pvIntervalNanos(config)).isEqualTo(2_000_000_000L);
+        assertThat(ConnectionSettings.resolve(config, java.nio.file.Path.of("/d")).buffer()).isEqualTo(250);
+        assertThatThrownBy(() -> ConnectionSettings.resolve(TestConfigs.config(Map.of("buffer", "lots")), java.nio.file.Path.of("/d")))
+                .hasMessage("TASKHOST_MQTT_BUFFER: expected a number of messages such as 10000, got 'lots'");
+        assertThatThrownBy(() -> ConnectionSettings.resolve(TestConfigs.config(Map.of("buffer", "-1")), java.nio.file.Path.of("/d")))
+                .hasMessage("TASKHOST_MQTT_BUFFER: must be 0 to 1000000 messages, got -1");
+        assertThat(ConnectionSettings.resolve(TestConfigs.config(Map.of()), java.nio.file.Path.of("/d")).spool())
+                .isEqualTo(java.nio.file.Path.of("/d/mqtt/offline-buffer.bin"));
     }
 
     @Test
@@ -98,11 +94,5 @@ class MqttSettingsTest {
         assertThat(Payloads.state("m", s, null, t)).isEqualTo("{\"name\":\"m\",\"status\":\"ERROR\",\"status_index\":2,"
                 + "\"message\":\"bad \\\"x\\\"\\n\",\"enabled\":false,\"cycles\":7,\"errors\":3,\"phase\":\"failed\",\"kind\":null,"
                 + "\"mode\":null,\"timestamp\":\"2026-12-01T10:00:00Z\"}");
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String k, String v) {
-        Map<String, String> m = new HashMap<>(base);
-        m.put(k, v);
-        return m;
     }
 }

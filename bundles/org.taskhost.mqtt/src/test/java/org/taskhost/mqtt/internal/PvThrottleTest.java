@@ -120,21 +120,21 @@ class PvThrottleTest {
 
     @Test
     void theIntervalSettingIsSecondsRefusedByName() {
-        assertThat(interval(Map.of(), "0.1")).isEqualTo(100 * MS);
-        assertThat(interval(Map.of(), "")).isEqualTo(100 * MS);
-        assertThat(interval(Map.of("TASKHOST_MQTT_PV_INTERVAL", "0"), "0.1")).isZero();
-        assertThat(interval(Map.of("TASKHOST_MQTT_PV_INTERVAL", "2"), "0.1")).isEqualTo(2_000 * MS);
-        assertThat(interval(Map.of(), "0.5")).isEqualTo(500 * MS);
-        assertThat(interval(Map.of("TASKHOST_MQTT_PV_INTERVAL", " "), "0.25")).isEqualTo(250 * MS);
-        for (String bad : List.of("-1", "-0.1", "abc", "1s", "NaN", "Infinity", "0,5")) {
-            assertThatThrownBy(() -> interval(Map.of("TASKHOST_MQTT_PV_INTERVAL", bad), "0.1")).as(bad)
+        assertThat(interval(Map.of())).as("the default").isEqualTo(100 * MS);
+        assertThat(interval(Map.of("pvInterval", "0"))).isZero();
+        assertThat(interval(Map.of("pvInterval", "2"))).isEqualTo(2_000 * MS);
+        assertThat(interval(Map.of("pvInterval", 0.5))).isEqualTo(500 * MS);
+        assertThat(interval(Map.of("pvInterval", "0.25"))).isEqualTo(250 * MS);
+        for (String bad : List.of("-1", "-0.1", "abc", "1s", "NaN", "Infinity", "0,5", "")) {
+            assertThatThrownBy(() -> interval(Map.of("pvInterval", bad))).as(bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("TASKHOST_MQTT_PV_INTERVAL: ")
                     .hasMessageContaining("'" + bad + "'");
         }
     }
 
-    static long interval(Map<String, String> env, String cfg) {
-        MqttConfig config = TestConfigs.config(Map.of("url", "tcp://h:1883", "node", "n", "pvInterval", cfg));
-        return MqttSettings.pvIntervalNanos(env::get, config);
+    static long interval(Map<String, Object> values) {
+        Map<String, Object> all = new java.util.HashMap<>(values);
+        all.putAll(Map.of("url", "tcp://h:1883", "node", "n"));
+        return MqttSettings.pvIntervalNanos(TestConfigs.config(all));
     }
 }

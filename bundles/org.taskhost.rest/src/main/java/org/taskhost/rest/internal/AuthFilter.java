@@ -9,6 +9,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.api.runtime.DataDirectory;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -40,7 +41,7 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Activate
     public AuthFilter(BundleContext context, RestConfig config) {
-        this(AuthSettings.read(config, System::getenv, context::getProperty));
+        this(AuthSettings.read(config, DataDirectory.resolve("", none -> null, context::getProperty)));
         System.out.println(RestEndpoint.describe(context::getProperty));
         if (settings.adminToken() != null) {
             System.out.println("REST API admin token: " + settings.adminToken() + (settings.openReads() ? " (reads open without a token)" : ""));

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
-import org.taskhost.api.runtime.DataDirectory;
+import org.taskhost.api.settings.Setting;
 
 /**
  * What the authentication filter reads when it starts. Reading never fails: a malformed token entry is left out and
- * named by its place (never its token), and when the admin token cannot be had the API is closed, every protected
- * request refused, because a filter that failed to start would leave the whiteboard's resources unguarded.
+ * named by its place (never its token), and when the admin token cannot be had, or a token setting cannot be read (a
+ * placeholder of etc/org.taskhost.rest.cfg left unreplaced), the API is closed, every protected request refused,
+ * because a filter that failed to start would leave the whiteboard's resources unguarded.
  *
  * @param tokens the tokens that were read
  * @param openReads GET requests need no token
@@ -27,13 +27,16 @@ record AuthSettings(TokenStore tokens, boolean openReads, Path adminToken, List<
     static final String TOKENS = "TASKHOST_TOKENS";
     static final String OPEN_READS = "TASKHOST_OPEN_READS";
 
-    static AuthSettings read(RestConfig config, UnaryOperator<String> env, UnaryOperator<String> property) {
+    /**
+     * @param config the configuration
+     * @param data the data directory, where the admin token is
+     */
+    static AuthSettings read(RestConfig config, Path data) {
         TokenStore tokens = new TokenStore();
         List<String> problems = new ArrayList<>();
         Path admin = null;
         String closed = null;
         try {
-            Path data = DataDirectory.resolve(config.dataDir(), env, property);
             admin = data.resolve("admin.token");
             TokenStore.ensureAdminToken(data);
             String token = Files.readString(admin).trim();
@@ -45,35 +48,35 @@ record AuthSettings(TokenStore tokens, boolean openReads, Path adminToken, List<
             closed = "the admin token " + (admin == null ? "" : admin + " ") + "cannot be written or read ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
-        addAll(tokens, config.tokens() == null ? List.of() : List.of(config.tokens()), "tokens", problems);
-        String fromEnv = env.apply(TOKENS);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            addAll(tokens, List.of(fromEnv), TOKENS, problems);
+        try {
+            addAll(tokens, Setting.list("tokens", config.tokens()), "tokens", problems);
+            addAll(tokens, Setting.list(TOKENS, config.tokensFromEnvironment()), TOKENS, problems);
+        } catch (RuntimeException e) {
+            closed = closed != null ? closed : "a token setting cannot be read: " + e.getMessage();
         }
-        return new AuthSettings(tokens, openReads(config, env, problems), admin, List.copyOf(problems), Optional.ofNullable(closed));
+        return new AuthSettings(tokens, openReads(config, problems), admin, List.copyOf(problems), Optional.ofNullable(closed));
     }
 
     /** Entries are comma-separated wherever they come from; an empty one (a trailing comma) is no entry. */
-    private static void addAll(TokenStore tokens, List<String> values, String source, List<String> problems) {
+    private static void addAll(TokenStore tokens, List<String> entries, String source, List<String> problems) {
         int n = 0;
-        for (String value : values) {
-            for (String entry : value.split(",")) {
-                if (!entry.isBlank()) {
-                    tokens.addEntry(entry.trim(), source + " entry " + ++n).ifPresent(problems::add);
-                }
-            }
+        for (String entry : entries) {
+            tokens.addEntry(entry, source + " entry " + ++n).ifPresent(problems::add);
         }
     }
 
     /** Only {@code true} opens reads: a value that is neither true nor false keeps them closed and is reported. */
-    private static boolean openReads(RestConfig config, UnaryOperator<String> env, List<String> problems) {
-        String open = env.apply(OPEN_READS);
-        if (open == null || open.isBlank()) {
-            return config.openReads();
+    private static boolean openReads(RestConfig config, List<String> problems) {
+        String open;
+        try {
+            open = Setting.text(OPEN_READS, config.openReads());
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage() + "; reads need a token");
+            return false;
         }
-        String value = open.trim().toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            problems.add(OPEN_READS + ": '" + open.trim() + "' is neither true nor false; reads need a token");
+        String value = open.toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false") && !value.isEmpty()) {
+            problems.add(OPEN_READS + ": '" + open + "' is neither true nor false; reads need a token");
         }
         return value.equals("true");
     }

@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.taskhost.api.rest.GuardedResource;
+import org.taskhost.api.settings.Setting;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -32,7 +33,8 @@ public class BodyLimitFilter implements ContainerRequestFilter, ExceptionMapper<
 
     @Activate
     public BodyLimitFilter(RestConfig config) {
-        this(config.maxBodyBytes(), config.maxJarBytes());
+        this(Setting.typed("maxBodyBytes", "a number of bytes", config::maxBodyBytes),
+                Setting.typed("maxJarBytes", "a number of bytes", config::maxJarBytes));
     }
 
     BodyLimitFilter(long maxBody, long maxJar) {

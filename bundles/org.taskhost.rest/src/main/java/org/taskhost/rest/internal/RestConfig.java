@@ -2,23 +2,30 @@ package org.taskhost.rest.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
-/** Configuration of PID {@code org.taskhost.rest}. */
+/**
+ * Configuration of PID {@code org.taskhost.rest}; etc/org.taskhost.rest.cfg maps TASKHOST_TOKENS and
+ * TASKHOST_OPEN_READS into it. The admin token is in the data directory (the framework property taskhost.data).
+ */
 @ObjectClassDefinition(name = "taskhost REST API", description = "Tokens, roles and request limits")
 public @interface RestConfig {
 
-    @AttributeDefinition(description = "Data directory (for admin.token); empty means env TASKHOST_DATA, else ./data")
-    String dataDir() default "";
-
-    @AttributeDefinition(description = "Extra tokens as role:token (roles read, operate, deploy, admin), comma-separated; env TASKHOST_TOKENS adds more")
+    @AttributeDefinition(required = false, cardinality = Integer.MAX_VALUE, description = "Bearer tokens as role:token (roles read,"
+            + " operate, deploy, admin)")
     String[] tokens() default {};
 
-    @AttributeDefinition(description = "Answer GET requests without a token. Env TASKHOST_OPEN_READS wins.")
-    boolean openReads() default false;
+    /** Kept apart from tokens so that a malformed entry is named by where it was written. */
+    @AttributeDefinition(required = false, cardinality = Integer.MAX_VALUE, description = "More tokens, from TASKHOST_TOKENS")
+    String[] tokensFromEnvironment() default {};
 
-    @AttributeDefinition(description = "Largest request body in bytes (JSON); a larger one is answered 413")
+    @AttributeDefinition(required = false, description = "Answer GET requests without a token (TASKHOST_OPEN_READS);"
+            + " anything but true keeps reads closed", options = {@Option(value = "false"), @Option(value = "true")})
+    String openReads() default "false";
+
+    @AttributeDefinition(required = false, min = "0", description = "Largest request body in bytes (JSON); a larger one is answered 413")
     long maxBodyBytes() default 1L << 20;
 
-    @AttributeDefinition(description = "Largest plugin jar upload in bytes (POST /plugins/upload/{name}); a larger one is answered 413")
+    @AttributeDefinition(required = false, min = "0", description = "Largest plugin jar upload in bytes (POST /plugins/upload/{name}); a larger one is answered 413")
     long maxJarBytes() default 64L << 20;
 }

@@ -91,7 +91,7 @@ public class PluginExtender implements PluginRuntime {
 
     @Modified
     void modified(RuntimeConfig config) {
-        settings = Settings.resolve(System::getenv, context::getProperty, config);
+        settings = Settings.resolve(context::getProperty, config);
         PluginLog.threshold(settings.logLevel());
     }
 

@@ -1,51 +1,44 @@
 package org.taskhost.runtime.internal;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import org.taskhost.api.runtime.DataDirectory;
+import org.taskhost.api.settings.Setting;
 
 /**
- * The runtime's settings: environment variables ({@code TASKHOST_*}, with iocmng's {@code IOCMNG_*} names as
- * aliases) win over the configuration, which wins over the defaults.
+ * The runtime's settings, from its configuration: etc/org.taskhost.runtime.cfg maps the environment into it
+ * ({@code TASKHOST_*}, with iocmng's {@code IOCMNG_*} names as aliases).
  *
  * @param prefix the PV prefix, without the plugin segment
  * @param logLevel the lowest level printed
- * @param dataDir where what users add is kept ({@code TASKHOST_DATA}, default {@code ./data})
+ * @param dataDir where what users add is kept (the framework property taskhost.data, which boot sets from TASKHOST_DATA)
  */
-public record Settings(String prefix, System.Logger.Level logLevel, java.nio.file.Path dataDir) {
+public record Settings(String prefix, System.Logger.Level logLevel, Path dataDir) {
 
     /**
-     * @param env looks up an environment variable, null if unset
      * @param property looks up a framework property, null if unset
      * @param config the component configuration
+     * @throws IllegalArgumentException naming a setting whose placeholder was not replaced
      */
-    static Settings resolve(UnaryOperator<String> env, UnaryOperator<String> property, RuntimeConfig config) {
-        String prefix = first(env, "TASKHOST_PREFIX", "IOCMNG_PREFIX", config.prefix());
+    static Settings resolve(UnaryOperator<String> property, RuntimeConfig config) {
+        String prefix = Setting.text("TASKHOST_PREFIX", config.prefix());
         if (prefix.isEmpty()) {
-            String beamline = first(env, "TASKHOST_BEAMLINE", "BEAMLINE", config.beamline()).toUpperCase(Locale.ROOT);
-            String namespace = first(env, "TASKHOST_NAMESPACE", "NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
+            String beamline = Setting.text("TASKHOST_BEAMLINE", config.beamline()).toUpperCase(Locale.ROOT);
+            String namespace = Setting.text("TASKHOST_NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
             prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
         }
-        return new Settings(prefix.toUpperCase(Locale.ROOT), logLevel(env, config), DataDirectory.resolve("", env, property));
+        return new Settings(prefix.toUpperCase(Locale.ROOT), logLevel(config), DataDirectory.resolve("", none -> null, property));
     }
 
     /**
-     * The one log level of the process: TASKHOST_LOG_LEVEL, else IOCMNG_LOG_LEVEL, else the configuration's.
+     * The one log level of the process.
      *
-     * @param env looks up an environment variable, null if unset
      * @param config the runtime's configuration
      */
-    public static System.Logger.Level logLevel(UnaryOperator<String> env, RuntimeConfig config) {
-        return level(first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel()));
-    }
-
-    private static String first(UnaryOperator<String> env, String name, String alias, String fallback) {
-        String v = env.apply(name);
-        if (v == null || v.isBlank()) {
-            v = env.apply(alias);
-        }
-        return v == null || v.isBlank() ? (fallback == null ? "" : fallback) : v.trim();
+    public static System.Logger.Level logLevel(RuntimeConfig config) {
+        return level(config.logLevel());
     }
 
     /** @return trace, debug, info, warn (or warning) and error, in any case; anything else is INFO */

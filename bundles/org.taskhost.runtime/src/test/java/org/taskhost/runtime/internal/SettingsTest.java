@@ -1,54 +1,48 @@
 package org.taskhost.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.util.converter.Converters;
 
 class SettingsTest {
 
-    static RuntimeConfig config(String prefix, String beamline, String namespace) {
-        return new RuntimeConfig() {
-            @Override public Class<? extends Annotation> annotationType() { return RuntimeConfig.class; }
-            @Override public String prefix() { return prefix; }
-            @Override public String beamline() { return beamline; }
-            @Override public String namespace() { return namespace; }
-            @Override public String logLevel() { return "info"; }
-        };
+    /** The configuration as Declarative Services gives it, with the annotation's defaults for what is not set. */
+    static RuntimeConfig config(Map<String, ?> values) {
+        return Converters.standardConverter().convert(values).to(RuntimeConfig.class);
     }
 
-    private static Settings resolve(Map<String, String> env, RuntimeConfig c) {
-        return Settings.resolve(env::get, name -> null, c);
+    private static Settings resolve(Map<String, ?> values) {
+        return Settings.resolve(name -> null, config(values));
     }
 
     @Test
     void defaultPrefixIsBeamlineAndNamespaceAsInIocmng() {
-        assertThat(resolve(Map.of(), config("", "BEAMLINE", "DEFAULT")).prefix()).isEqualTo("BEAMLINE:DEFAULT");
+        assertThat(resolve(Map.of()).prefix()).isEqualTo("BEAMLINE:DEFAULT");
     }
 
     @Test
     void equalBeamlineAndNamespaceGiveOneSegment() {
-        assertThat(resolve(Map.of(), config("", "sparc", "SPARC")).prefix()).isEqualTo("SPARC");
+        assertThat(resolve(Map.of("beamline", "sparc", "namespace", "SPARC")).prefix()).isEqualTo("SPARC");
     }
 
     @Test
-    void environmentWinsAndIocmngNamesAreAliases() {
-        RuntimeConfig c = config("CFG", "B", "N");
-        assertThat(resolve(Map.of(), c).prefix()).isEqualTo("CFG");
-        assertThat(resolve(Map.of("IOCMNG_PREFIX", "old:name"), c).prefix()).isEqualTo("OLD:NAME");
-        assertThat(resolve(Map.of("TASKHOST_PREFIX", "NEW", "IOCMNG_PREFIX", "OLD"), c).prefix()).isEqualTo("NEW");
-        assertThat(resolve(Map.of("TASKHOST_BEAMLINE", "lab", "TASKHOST_NAMESPACE", "ns"), config("", "B", "N")).prefix())
-            .isEqualTo("LAB:NS");
+    void aPrefixWinsOverBeamlineAndNamespace() {
+        assertThat(resolve(Map.of("prefix", "old:name", "beamline", "B")).prefix()).isEqualTo("OLD:NAME");
+        assertThat(resolve(Map.of("prefix", " ", "beamline", "lab", "namespace", "ns")).prefix()).isEqualTo("LAB:NS");
+        assertThatThrownBy(() -> resolve(Map.of("prefix", "$[env:TASKHOST_PREFIX]")))
+                .hasMessageStartingWith("TASKHOST_PREFIX: the placeholder in '$[env:TASKHOST_PREFIX]' was not replaced");
     }
 
     @Test
-    void logLevelAndDataFromTheEnvironment() {
-        Settings s = resolve(Map.of("TASKHOST_LOG_LEVEL", "debug"), config("", "B", "N"));
-        assertThat(s.logLevel()).isEqualTo(System.Logger.Level.DEBUG);
-        assertThat(resolve(Map.of("IOCMNG_LOG_LEVEL", "warning"), config("", "B", "N")).logLevel()).isEqualTo(System.Logger.Level.WARNING);
-        assertThat(resolve(Map.of("TASKHOST_DATA", "/srv/th/../taskhost"), config("", "B", "N")).dataDir())
-            .isEqualTo(java.nio.file.Path.of("/srv/taskhost"));
+    void theLogLevelAndTheOneDataDirectory() {
+        assertThat(resolve(Map.of("logLevel", "debug")).logLevel()).isEqualTo(System.Logger.Level.DEBUG);
+        assertThat(resolve(Map.of("logLevel", "")).logLevel()).as("an empty variable").isEqualTo(System.Logger.Level.INFO);
+        assertThat(Settings.resolve(Map.of("taskhost.data", "/srv/th/../taskhost")::get, config(Map.of())).dataDir())
+                .isEqualTo(Path.of("/srv/taskhost"));
     }
 }

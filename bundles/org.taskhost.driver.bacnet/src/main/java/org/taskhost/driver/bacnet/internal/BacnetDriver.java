@@ -21,6 +21,7 @@ import org.taskhost.api.device.DiscoveredDevice;
 import org.taskhost.api.device.Driver;
 import org.taskhost.api.device.DriverSession;
 import org.taskhost.api.device.PointSink;
+import org.taskhost.api.settings.Setting;
 
 /**
  * The {@code bacnet} driver: BACnet/IP devices over one UDP port (configuration PID {@code org.taskhost.driver.bacnet}).
@@ -43,7 +44,7 @@ public class BacnetDriver implements Driver {
     @Activate
     public BacnetDriver(BacnetConfig config) throws Exception {
         this.config = config;
-        this.bind = bindAddress(config, System.getenv());
+        this.bind = bindAddress(config);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bacnet-cov-renewal");
             t.setDaemon(true);
@@ -51,16 +52,12 @@ public class BacnetDriver implements Driver {
         });
     }
 
-    /** TASKHOST_BACNET_PORT and TASKHOST_BACNET_BIND win over the configuration when set and not empty. */
-    static InetSocketAddress bindAddress(BacnetConfig config, Map<String, String> env) {
-        String host = env.getOrDefault(BIND_ENV, "").isBlank() ? config.bind_address() : env.get(BIND_ENV).trim();
-        int port = config.local_port();
-        String portText = env.getOrDefault(PORT_ENV, "");
-        if (!portText.isBlank()) {
-            port = WholeNumber.parse(PORT_ENV, portText, Integer.MIN_VALUE, Integer.MAX_VALUE, "port number");
-        }
+    /** local_port and bind_address, into which etc/ maps TASKHOST_BACNET_PORT and TASKHOST_BACNET_BIND. */
+    static InetSocketAddress bindAddress(BacnetConfig config) {
+        String host = Setting.text(BIND_ENV, config.bind__address());
+        int port = Setting.typed(PORT_ENV, "a port number", config::local__port);
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("local_port: " + port + " is out of range 0..65535");
+            throw new IllegalArgumentException(PORT_ENV + ": " + port + " is out of range 0..65535");
         }
         return new InetSocketAddress(host, port);
     }
@@ -91,8 +88,8 @@ public class BacnetDriver implements Driver {
 
     @Override
     public DriverSession open(DeviceConfig device, PointSink sink) throws Exception {
-        return new BacnetSession(client(), device, intOption(device, "max_per_request", config.max_per_request()),
-                intOption(device, "cov_lifetime", config.cov_lifetime()), sink, scheduler,
+        return new BacnetSession(client(), device, intOption(device, "max_per_request", config.max__per__request()),
+                intOption(device, "cov_lifetime", config.cov__lifetime()), sink, scheduler,
                 processIds.incrementAndGet() & 0x3fffff);
     }
 
@@ -114,7 +111,7 @@ public class BacnetDriver implements Driver {
     public List<DiscoveredDevice> discover(Map<String, String> options, Duration timeout) throws Exception {
         List<InetSocketAddress> targets;
         try {
-            targets = DeviceAddress.parseList(options.getOrDefault("address", config.discovery_address()));
+            targets = DeviceAddress.parseList(options.getOrDefault("address", config.discovery__address()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address: " + e.getMessage());
         }

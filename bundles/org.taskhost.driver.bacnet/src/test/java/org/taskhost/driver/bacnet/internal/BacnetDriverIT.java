@@ -169,27 +169,27 @@ class BacnetDriverIT {
             }
 
             @Override
-            public int local_port() {
+            public int local__port() {
                 return port;
             }
 
             @Override
-            public String bind_address() {
+            public String bind__address() {
                 return "127.0.0.1";
             }
 
             @Override
-            public int max_per_request() {
+            public int max__per__request() {
                 return 20;
             }
 
             @Override
-            public String discovery_address() {
+            public String discovery__address() {
                 return "127.0.0.1:47808";
             }
 
             @Override
-            public int cov_lifetime() {
+            public int cov__lifetime() {
                 return 60;
             }
         };

@@ -23,10 +23,17 @@ class WholeNumberTest {
     }
 
     @Test
-    void aWrongPortInTheEnvironmentIsNamed() {
-        assertThatThrownBy(() -> BacnetDriver.bindAddress(BacnetDriverIT.config(47808), Map.of("TASKHOST_BACNET_PORT", "eighty")))
-                .hasMessage("TASKHOST_BACNET_PORT: 'eighty' is not a port number");
-        assertThatThrownBy(() -> BacnetDriver.bindAddress(BacnetDriverIT.config(47808), Map.of("TASKHOST_BACNET_PORT", "70000")))
-                .hasMessage("local_port: 70000 is out of range 0..65535");
+    void aWrongPortIsNamedByItsVariable() {
+        assertThatThrownBy(() -> BacnetDriver.bindAddress(config(Map.of("local_port", "eighty"))))
+                .hasMessage("TASKHOST_BACNET_PORT: expected a port number, got 'eighty'");
+        assertThatThrownBy(() -> BacnetDriver.bindAddress(config(Map.of("local_port", 70000))))
+                .hasMessage("TASKHOST_BACNET_PORT: 70000 is out of range 0..65535");
+        assertThat(BacnetDriver.bindAddress(config(Map.of("local_port", "47809", "bind_address", " 127.0.0.1 "))))
+                .isEqualTo(new java.net.InetSocketAddress("127.0.0.1", 47809));
+    }
+
+    /** The configuration as Declarative Services gives it: each value converted to its attribute's type when read. */
+    static BacnetConfig config(Map<String, ?> values) {
+        return org.osgi.util.converter.Converters.standardConverter().convert(values).to(BacnetConfig.class);
     }
 }

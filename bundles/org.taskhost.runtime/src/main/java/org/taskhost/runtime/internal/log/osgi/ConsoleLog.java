@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,20 +43,17 @@ public final class ConsoleLog implements LogListener {
     private final LogReaderService reader;
     private final org.osgi.service.log.Logger flush;
     private final LogPrinter printer;
-    private final UnaryOperator<String> env;
     private volatile CountDownLatch flushed;
 
     @Activate
     public ConsoleLog(RuntimeConfig config, @Reference LogReaderService reader, @Reference LoggerFactory loggers) {
-        this(config, reader, loggers, System::getenv, LogPrinter.CONSOLE);
+        this(config, reader, loggers, LogPrinter.CONSOLE);
     }
 
-    ConsoleLog(RuntimeConfig config, LogReaderService reader, LoggerFactory loggers, UnaryOperator<String> env,
-            LogPrinter printer) {
+    ConsoleLog(RuntimeConfig config, LogReaderService reader, LoggerFactory loggers, LogPrinter printer) {
         this.reader = reader;
         this.flush = loggers.getLogger(FLUSH);
         this.printer = printer;
-        this.env = env;
         modified(config);
         reader.addLogListener(this);
         List<LogEntry> history = Collections.list(reader.getLog());
@@ -71,7 +67,7 @@ public final class ConsoleLog implements LogListener {
     /** Sets the level: the threshold, and so the Log Service's root level. */
     @Modified
     void modified(RuntimeConfig config) {
-        PluginLog.threshold(LogLevels.resolve(env, config));
+        PluginLog.threshold(LogLevels.resolve(config));
     }
 
     /** Waits (a little) until every entry logged so far is printed, then stops listening. */

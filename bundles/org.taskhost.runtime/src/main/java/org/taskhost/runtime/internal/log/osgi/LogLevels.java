@@ -1,7 +1,6 @@
 package org.taskhost.runtime.internal.log.osgi;
 
 import java.lang.System.Logger.Level;
-import java.util.function.UnaryOperator;
 
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
@@ -18,8 +17,8 @@ final class LogLevels {
     }
 
     /** @return the process's level, by the runtime's one rule ({@link Settings#logLevel}) */
-    static Level resolve(UnaryOperator<String> env, RuntimeConfig config) {
-        return Settings.logLevel(env, config);
+    static Level resolve(RuntimeConfig config) {
+        return Settings.logLevel(config);
     }
 
     static Level parse(String text) {

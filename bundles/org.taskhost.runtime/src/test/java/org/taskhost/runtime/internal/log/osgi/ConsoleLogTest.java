@@ -60,14 +60,9 @@ class ConsoleLogTest {
     // --- the level -------------------------------------------------------------------------------------------
 
     @Test
-    void theEnvironmentWinsOverTheConfigurationWithIocmngsNameAsAlias() {
-        assertThat(LogLevels.resolve(env(), config("warn"))).isEqualTo(Level.WARNING);
-        assertThat(LogLevels.resolve(env("TASKHOST_LOG_LEVEL", "debug"), config("warn"))).isEqualTo(Level.DEBUG);
-        assertThat(LogLevels.resolve(env("IOCMNG_LOG_LEVEL", "error"), config("warn"))).isEqualTo(Level.ERROR);
-        assertThat(LogLevels.resolve(env("TASKHOST_LOG_LEVEL", "trace", "IOCMNG_LOG_LEVEL", "error"), config("warn")))
-                .isEqualTo(Level.TRACE);
-        assertThat(LogLevels.resolve(env("TASKHOST_LOG_LEVEL", "  ", "IOCMNG_LOG_LEVEL", "Warning"), config("debug")))
-                .as("a blank variable counts as unset").isEqualTo(Level.WARNING);
+    void theConfiguredLevelInAnyCaseAnythingElseIsInfo() {
+        assertThat(LogLevels.resolve(config("warn"))).isEqualTo(Level.WARNING);
+        assertThat(LogLevels.resolve(config("Warning"))).isEqualTo(Level.WARNING);
         assertThat(LogLevels.parse(" WARN ")).isEqualTo(Level.WARNING);
         assertThat(LogLevels.parse("loud")).as("anything else is info").isEqualTo(Level.INFO);
         assertThat(LogLevels.parse(null)).isEqualTo(Level.INFO);
@@ -127,17 +122,10 @@ class ConsoleLogTest {
 
     @Test
     void theConfiguredLevelIsTheThresholdLive() {
-        ConsoleLog log = start(config("warn"), env());
+        ConsoleLog log = start(config("warn"));
         assertThat(PluginLog.threshold()).isEqualTo(Level.WARNING);
         log.modified(config("debug"));
         assertThat(PluginLog.threshold()).isEqualTo(Level.DEBUG);
-    }
-
-    @Test
-    void theEnvironmentVariableWinsOverAConfigurationChange() {
-        ConsoleLog log = start(config("info"), env("TASKHOST_LOG_LEVEL", "warn"));
-        log.modified(config("debug"));
-        assertThat(PluginLog.threshold()).isEqualTo(Level.WARNING);
     }
 
     @Test
@@ -160,7 +148,7 @@ class ConsoleLogTest {
         LogEntry event = entry("Events.Bundle.org.taskhost.epics", LogLevel.INFO, "BundleEvent STARTED");
         LogEntry late = entry("epics", LogLevel.ERROR, "Channel Access server not started: bad port");
         reader.history.addAll(List.of(late, event, quiet, early));    // most recent first, as the Log Service gives them
-        start(config("warn"), env());
+        start(config("warn"));
         assertThat(out()).containsExactly(line(early), line(late));
 
         reader.deliver(late);               // logged while the history was read: in both
@@ -175,16 +163,16 @@ class ConsoleLogTest {
     void aSecondStartDoesNotPrintTheHistoryAgain() {
         LogEntry early = entry("loader", LogLevel.ERROR, "cannot restore plugin x");
         reader.history.add(early);
-        ConsoleLog first = start(config("info"), env());
+        ConsoleLog first = start(config("info"));
         first.deactivate();
         started.remove(first);
-        start(config("info"), env());
+        start(config("info"));
         assertThat(out()).containsExactly(line(early));
     }
 
     @Test
     void stoppingWaitsUntilWhatWasLoggedBeforeIsPrinted() {
-        start(config("info"), env());
+        start(config("info"));
         LogEntry last = entry("epics", LogLevel.INFO, "FOLLOWER:SRC: link to P:COUNTER connected");
         reader.pending.add(last);           // queued for the listener thread, not delivered yet
         Thread stopping = Thread.currentThread();
@@ -205,7 +193,7 @@ class ConsoleLogTest {
 
     @Test
     void anEntrysExceptionWithItsStackAtDebug() {
-        start(config("debug"), env());
+        start(config("debug"));
         LogEntry failed = entry("loader", LogLevel.ERROR, "sample x", new IllegalArgumentException("no config.yaml"));
         reader.deliver(failed);
         assertThat(out().get(0)).endsWith(" ERROR [loader] sample x: java.lang.IllegalArgumentException: no config.yaml");
@@ -214,8 +202,8 @@ class ConsoleLogTest {
 
     // --- fakes -----------------------------------------------------------------------------------------------
 
-    private ConsoleLog start(RuntimeConfig config, UnaryOperator<String> env) {
-        ConsoleLog log = new ConsoleLog(config, reader, reader.loggers(), env, printer);
+    private ConsoleLog start(RuntimeConfig config) {
+        ConsoleLog log = new ConsoleLog(config, reader, reader.loggers(), printer);
         started.add(log);
         return log;
     }
@@ -227,14 +215,6 @@ class ConsoleLogTest {
 
     private static String line(LogEntry e) {
         return LogPrinter.line(Instant.ofEpochMilli(e.getTime()), e.getLogLevel().name(), e.getLoggerName(), e.getMessage(), e.getException());
-    }
-
-    private static UnaryOperator<String> env(String... pairs) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return m::get;
     }
 
     static RuntimeConfig config(String level) {
