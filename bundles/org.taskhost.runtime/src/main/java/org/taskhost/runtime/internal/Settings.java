@@ -10,10 +10,9 @@ import org.taskhost.api.runtime.DataDirectory;
  * aliases) win over the configuration, which wins over the defaults.
  *
  * @param prefix the PV prefix, without the plugin segment
- * @param logLevel the lowest level printed
  * @param dataDir where what users add is kept ({@code TASKHOST_DATA}, default {@code ./data})
  */
-public record Settings(String prefix, System.Logger.Level logLevel, java.nio.file.Path dataDir) {
+public record Settings(String prefix, java.nio.file.Path dataDir) {
 
     /**
      * @param env looks up an environment variable, null if unset
@@ -27,17 +26,7 @@ public record Settings(String prefix, System.Logger.Level logLevel, java.nio.fil
             String namespace = first(env, "TASKHOST_NAMESPACE", "NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
             prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
         }
-        return new Settings(prefix.toUpperCase(Locale.ROOT), logLevel(env, config), DataDirectory.resolve("", env, property));
-    }
-
-    /**
-     * The one log level of the process: TASKHOST_LOG_LEVEL, else IOCMNG_LOG_LEVEL, else the configuration's.
-     *
-     * @param env looks up an environment variable, null if unset
-     * @param config the runtime's configuration
-     */
-    public static System.Logger.Level logLevel(UnaryOperator<String> env, RuntimeConfig config) {
-        return level(first(env, "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL", config.logLevel()));
+        return new Settings(prefix.toUpperCase(Locale.ROOT), DataDirectory.resolve("", env, property));
     }
 
     private static String first(UnaryOperator<String> env, String name, String alias, String fallback) {
@@ -46,16 +35,5 @@ public record Settings(String prefix, System.Logger.Level logLevel, java.nio.fil
             v = env.apply(alias);
         }
         return v == null || v.isBlank() ? (fallback == null ? "" : fallback) : v.trim();
-    }
-
-    /** @return trace, debug, info, warn (or warning) and error, in any case; anything else is INFO */
-    public static System.Logger.Level level(String text) {
-        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
-            case "trace" -> System.Logger.Level.TRACE;
-            case "debug" -> System.Logger.Level.DEBUG;
-            case "warn", "warning" -> System.Logger.Level.WARNING;
-            case "error" -> System.Logger.Level.ERROR;
-            default -> System.Logger.Level.INFO;
-        };
     }
 }

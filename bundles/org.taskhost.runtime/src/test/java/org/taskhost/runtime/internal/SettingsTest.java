@@ -44,10 +44,7 @@ class SettingsTest {
     }
 
     @Test
-    void logLevelAndDataFromTheEnvironment() {
-        Settings s = resolve(Map.of("TASKHOST_LOG_LEVEL", "debug"), config("", "B", "N"));
-        assertThat(s.logLevel()).isEqualTo(System.Logger.Level.DEBUG);
-        assertThat(resolve(Map.of("IOCMNG_LOG_LEVEL", "warning"), config("", "B", "N")).logLevel()).isEqualTo(System.Logger.Level.WARNING);
+    void dataFromTheEnvironment() {
         assertThat(resolve(Map.of("TASKHOST_DATA", "/srv/th/../taskhost"), config("", "B", "N")).dataDir())
             .isEqualTo(java.nio.file.Path.of("/srv/taskhost"));
     }
