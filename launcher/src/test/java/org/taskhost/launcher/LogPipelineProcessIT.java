@@ -55,6 +55,7 @@ class LogPipelineProcessIT {
             out.awaitLine("an SLF4J logger (Jetty's)", ONE.and(l -> l.contains(" INFO  [org.eclipse.jetty.server.Server] jetty-12")));
             out.awaitLine("a java.util.logging logger (CAJ's)", ONE.and(l -> l.contains(" INFO  [com.cosylab.epics.caj.cas.CAJServerContext] ")));
             out.awaitLine("a plugin's logger", ONE.and(l -> l.contains(" INFO  [monitor] STATUS RUN: Task running")));
+            out.awaitLine("a start line at AUDIT", ONE.and(l -> l.contains(" AUDIT [epics] Channel Access server on port " + out.caPort)));
 
             // (b) an exception's cause, at the default level
             MqttTriggersProcessIT.add(th, "/tasks", "chatty", chatty());
