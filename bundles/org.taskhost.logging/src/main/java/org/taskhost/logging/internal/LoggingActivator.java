@@ -42,7 +42,8 @@ public final class LoggingActivator implements BundleActivator {
         julLevels.setResetJUL(true);
         logback.addListener(julLevels);
         julLevels.start();
-        julLevels.onLevelChange(logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME), logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel());
+        ch.qos.logback.classic.Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        julLevels.onLevelChange(root, root.getLevel());    // set before the propagator listened
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         readers = new ServiceTracker<>(context, LogReaderService.class, null) {
