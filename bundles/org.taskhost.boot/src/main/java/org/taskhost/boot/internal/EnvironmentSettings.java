@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.osgi.framework.BundleContext;
  * {@code java -jar taskhost.jar} and bin/taskhost see the same settings.
  */
 public final class EnvironmentSettings implements BundleActivator {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Override
     public void start(BundleContext context) {
@@ -99,8 +103,10 @@ public final class EnvironmentSettings implements BundleActivator {
                 || level.trim().equalsIgnoreCase("error"));
     }
 
-    /** A line in the runtime's format: time, level, [boot], text. */
+    /**
+     * A line in the log's one format (docs/logging.md), printed here: this bundle runs before the log pipeline starts.
+     */
     private static void log(String level, String text) {
-        System.out.println(Instant.now() + " " + level + " [boot] " + text);
+        System.out.println(TIME.format(Instant.now()) + " " + level + " [boot] " + text);
     }
 }
