@@ -51,8 +51,6 @@ public final class SchedulerJitterBench {
         long period = (long) (1e9 / hz);
         PluginDescriptor d = new ConfigParser("config.yaml").parse("parameters:\n  interval: " + (1.0 / hz) + "\n");
         Clocks clocks = new Clocks();
-        // the tasks' STATUS lines at WARN only: printing would be measured too
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
         List<Probe> probes = new ArrayList<>();
         List<TaskRunner> runners = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {

@@ -43,7 +43,7 @@ import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.Runner;
 import org.taskhost.runtime.internal.devices.DevicesHub;
 import org.taskhost.runtime.internal.messaging.MessagingHub;
-import org.taskhost.runtime.internal.log.PluginLines;
+import org.taskhost.runtime.internal.log.PluginLinesAppender;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
 import org.taskhost.runtime.internal.views.ViewListeners;
@@ -61,7 +61,7 @@ public class PluginExtender implements PluginRuntime {
     private static final System.Logger LOG = new PluginLog("taskhost");
     private static final int MASK = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
     /** Keeps the plugins' last lines for taskhost:log and the REST logs; null without Logback (outside the launch). */
-    private final PluginLines lines;
+    private final PluginLinesAppender lines;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ConfigurationAdmin configurationAdmin;
@@ -84,7 +84,7 @@ public class PluginExtender implements PluginRuntime {
     @Activate
     public PluginExtender(BundleContext context, RuntimeConfig config) {
         this.context = context;
-        lines = PluginLines.attach();
+        lines = PluginLinesAppender.attach();
         modified(config);
         autosave = new Autosave(settings.dataDir().resolve("autosave"));
         registryRegistration = context.registerService(PvRegistry.class, registry, null);

@@ -12,7 +12,7 @@ import ch.qos.logback.classic.LoggerContext;
 
 class PluginLogTest {
 
-    final PluginLines lines = PluginLines.attach();
+    final PluginLinesAppender lines = PluginLinesAppender.attach();
 
     @AfterEach
     void detach() {
