@@ -58,7 +58,6 @@ public final class SchedulerJitterBench {
             probes.add(p);
             runners.add(new TaskRunner(new PluginSetup("bench" + i, "BENCH:T" + i, d, "1", i, clocks, e -> { }), p));
         }
-        org.taskhost.runtime.internal.log.PluginLog.threshold(System.Logger.Level.WARNING);
         for (TaskRunner r : runners) {
             r.start();
             if (stagger) {

@@ -55,8 +55,13 @@ final class HttpTaskhost implements AutoCloseable {
         env.put("TASKHOST_PORT", String.valueOf(port));
         env.put("TASKHOST_DATA", data.toString());
         TaskhostProcess process = command == null ? new TaskhostProcess(env) : new TaskhostProcess(command, directory, env);
-        process.awaitLine("the loader", l -> l.contains("[loader] ready"));
-        process.awaitLine("the admin token's path", l -> l.contains("REST API admin token: " + data.resolve("admin.token")));
+        try {
+            process.awaitLine("the loader", l -> l.contains("[loader] ready"));
+            process.awaitLine("the admin token's path", l -> l.contains("REST API admin token: " + data.resolve("admin.token")));
+        } catch (AssertionError e) {
+            process.close();    // no caller has it to close: it would outlive the test
+            throw e;
+        }
         HttpTaskhost th = new HttpTaskhost(process, "http://127.0.0.1:" + port + "/api/v1",
                 Files.readString(data.resolve("admin.token")).trim(), data);
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -25,6 +25,8 @@ final class BootSettings {
     static final String SAMPLES_DIR = "taskhost.samples.dir";
     static final String HTTP_PORT = "org.osgi.service.http.port";
     static final String HTTP_HOST = "org.apache.felix.http.host";
+    /** The log's root level until Config Admin delivers the runtime's logLevel: lines printed before that follow it too. */
+    static final String LOG_LEVEL = "taskhost.log.level";
 
     /** What standard input is. */
     enum Stdin { TERMINAL, NOT_A_TERMINAL }
@@ -59,6 +61,7 @@ final class BootSettings {
         besideJar(jar, isDirectory, "../../plugins-sample", "plugins-sample").ifPresent(s -> p.put(SAMPLES_DIR, s.toString()));
         p.put(HTTP_PORT, first(env, "8080", "TASKHOST_PORT", "IOCMNG_PORT"));
         p.put(HTTP_HOST, first(env, "0.0.0.0", "TASKHOST_HOST", "IOCMNG_HOST"));
+        p.put(LOG_LEVEL, first(env, "info", "TASKHOST_LOG_LEVEL", "IOCMNG_LOG_LEVEL"));
         if ("stdin".equals(env.apply("TASKHOST_CONSOLE"))) {
             p.put(GOSH_ARGS, "--noshutdown");                   // the shell reads commands from a pipe (scripts, tests)
         } else if (stdin == Stdin.NOT_A_TERMINAL) {

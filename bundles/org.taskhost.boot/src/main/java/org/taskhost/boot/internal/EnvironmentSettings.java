@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.osgi.framework.BundleContext;
  * {@code java -jar taskhost.jar} and bin/taskhost see the same settings.
  */
 public final class EnvironmentSettings implements BundleActivator {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Override
     public void start(BundleContext context) {
@@ -49,7 +53,7 @@ public final class EnvironmentSettings implements BundleActivator {
         } catch (IOException | RuntimeException e) {
             log("WARN ", "cannot create " + cm + ": " + e);
         }
-        if (!quiet()) {
+        if (!quiet(context.getProperty(BootSettings.LOG_LEVEL))) {
             log("INFO ", "settings: " + String.join(", ", report));
         }
     }
@@ -89,18 +93,16 @@ public final class EnvironmentSettings implements BundleActivator {
         }
     }
 
-    /** The runtime's level variables: at warn or error, the settings line is left out. */
-    private static boolean quiet() {
-        String level = System.getenv("TASKHOST_LOG_LEVEL");
-        if (level == null || level.isBlank()) {
-            level = System.getenv("IOCMNG_LOG_LEVEL");
-        }
-        return level != null && (level.trim().equalsIgnoreCase("warn") || level.trim().equalsIgnoreCase("warning")
-                || level.trim().equalsIgnoreCase("error"));
+    /** At warn or error, the settings line is left out. */
+    private static boolean quiet(String level) {
+        String l = level == null ? "" : level.trim();
+        return l.equalsIgnoreCase("warn") || l.equalsIgnoreCase("warning") || l.equalsIgnoreCase("error");
     }
 
-    /** A line in the runtime's format: time, level, [boot], text. */
+    /**
+     * A line in the log's one format (docs/logging.md), printed here: this bundle runs before the log pipeline starts.
+     */
     private static void log(String level, String text) {
-        System.out.println(Instant.now() + " " + level + " [boot] " + text);
+        System.out.println(TIME.format(Instant.now()) + " " + level + " [boot] " + text);
     }
 }

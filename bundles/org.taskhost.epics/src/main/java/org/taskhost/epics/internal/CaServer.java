@@ -54,7 +54,7 @@ public class CaServer implements PvRegistryListener, PvListener {
         if (!config.enabled()) {
             context = null;
             gate = null;
-            System.out.println("Channel Access server disabled (org.taskhost.epics enabled=false)");
+            log.audit("Channel Access server disabled (org.taskhost.epics enabled=false)");
             return;
         }
         CaSettings settings;
@@ -72,8 +72,8 @@ public class CaServer implements PvRegistryListener, PvListener {
         context.configure(settings.toCaj());
         context.initialize(directory);
         Thread.ofPlatform().daemon().name("CA server beacons").start(this::run);
-        System.out.println("Channel Access server on port " + context.getTcpServerPort() + ", " + interfaces() + "; "
-                + writers.describe());
+        // AUDIT: where operators' clients find the server, printed at every log level
+        log.audit("Channel Access server on port " + context.getTcpServerPort() + ", " + interfaces() + "; " + writers.describe());
     }
 
     /** CAJ binds the wildcard address; should that change, the line tells the truth anyway. */

@@ -5,8 +5,11 @@ import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.taskhost.api.rest.GuardedResource;
 import org.taskhost.api.runtime.DataDirectory;
@@ -40,11 +43,13 @@ public class AuthFilter implements ContainerRequestFilter {
     private final AuthSettings settings;
 
     @Activate
-    public AuthFilter(BundleContext context, RestConfig config) {
+    public AuthFilter(BundleContext context, RestConfig config, @Reference LoggerFactory loggers) {
         this(AuthSettings.read(config, DataDirectory.resolve("", none -> null, context::getProperty)));
-        System.out.println(RestEndpoint.describe(context::getProperty));
+        // AUDIT: where the API listens and where its admin token is, printed at every log level
+        Logger start = loggers.getLogger("rest");
+        start.audit(RestEndpoint.describe(context::getProperty));
         if (settings.adminToken() != null) {
-            System.out.println("REST API admin token: " + settings.adminToken() + (settings.openReads() ? " (reads open without a token)" : ""));
+            start.audit("REST API admin token: " + settings.adminToken() + (settings.openReads() ? " (reads open without a token)" : ""));
         }
         settings.problems().forEach(p -> LOG.log(System.Logger.Level.ERROR, "REST API tokens: " + p));
         settings.closed().ifPresent(c -> LOG.log(System.Logger.Level.ERROR, "REST API closed: every request but /health is refused: " + c));

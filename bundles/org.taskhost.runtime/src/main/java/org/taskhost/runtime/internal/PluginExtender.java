@@ -43,6 +43,7 @@ import org.taskhost.runtime.internal.lifecycle.Clocks;
 import org.taskhost.runtime.internal.lifecycle.Runner;
 import org.taskhost.runtime.internal.devices.DevicesHub;
 import org.taskhost.runtime.internal.messaging.MessagingHub;
+import org.taskhost.runtime.internal.log.PluginLinesAppender;
 import org.taskhost.runtime.internal.log.PluginLog;
 import org.taskhost.runtime.internal.pv.PvRegistryImpl;
 import org.taskhost.runtime.internal.views.ViewListeners;
@@ -59,6 +60,8 @@ public class PluginExtender implements PluginRuntime {
 
     private static final System.Logger LOG = new PluginLog("taskhost");
     private static final int MASK = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
+    /** Keeps the plugins' last lines for taskhost:log and the REST logs; null without Logback (outside the launch). */
+    private final PluginLinesAppender lines;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ConfigurationAdmin configurationAdmin;
@@ -81,6 +84,7 @@ public class PluginExtender implements PluginRuntime {
     @Activate
     public PluginExtender(BundleContext context, RuntimeConfig config) {
         this.context = context;
+        lines = PluginLinesAppender.attach();
         modified(config);
         autosave = new Autosave(settings.dataDir().resolve("autosave"));
         registryRegistration = context.registerService(PvRegistry.class, registry, null);
@@ -92,12 +96,14 @@ public class PluginExtender implements PluginRuntime {
     @Modified
     void modified(RuntimeConfig config) {
         settings = Settings.resolve(context::getProperty, config);
-        PluginLog.threshold(settings.logLevel());
     }
 
     @Deactivate
     void deactivate() {
         tracker.close();
+        if (lines != null) {
+            lines.detach();
+        }
         registryRegistration.unregister();
         clocks.close();
         autosave.close();

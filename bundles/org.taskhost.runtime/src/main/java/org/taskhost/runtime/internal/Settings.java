@@ -12,10 +12,9 @@ import org.taskhost.api.settings.Setting;
  * ({@code TASKHOST_*}, with iocmng's {@code IOCMNG_*} names as aliases).
  *
  * @param prefix the PV prefix, without the plugin segment
- * @param logLevel the lowest level printed
  * @param dataDir where what users add is kept (the framework property taskhost.data, which boot sets from TASKHOST_DATA)
  */
-public record Settings(String prefix, System.Logger.Level logLevel, Path dataDir) {
+public record Settings(String prefix, Path dataDir) {
 
     /**
      * @param property looks up a framework property, null if unset
@@ -29,26 +28,6 @@ public record Settings(String prefix, System.Logger.Level logLevel, Path dataDir
             String namespace = Setting.text("TASKHOST_NAMESPACE", config.namespace()).toUpperCase(Locale.ROOT);
             prefix = beamline.equals(namespace) ? beamline : beamline + ":" + namespace;
         }
-        return new Settings(prefix.toUpperCase(Locale.ROOT), logLevel(config), DataDirectory.resolve("", none -> null, property));
-    }
-
-    /**
-     * The one log level of the process.
-     *
-     * @param config the runtime's configuration
-     */
-    public static System.Logger.Level logLevel(RuntimeConfig config) {
-        return level(config.logLevel());
-    }
-
-    /** @return trace, debug, info, warn (or warning) and error, in any case; anything else is INFO */
-    public static System.Logger.Level level(String text) {
-        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
-            case "trace" -> System.Logger.Level.TRACE;
-            case "debug" -> System.Logger.Level.DEBUG;
-            case "warn", "warning" -> System.Logger.Level.WARNING;
-            case "error" -> System.Logger.Level.ERROR;
-            default -> System.Logger.Level.INFO;
-        };
+        return new Settings(prefix.toUpperCase(Locale.ROOT), DataDirectory.resolve("", none -> null, property));
     }
 }

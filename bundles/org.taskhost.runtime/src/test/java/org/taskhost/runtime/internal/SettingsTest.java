@@ -39,9 +39,7 @@ class SettingsTest {
     }
 
     @Test
-    void theLogLevelAndTheOneDataDirectory() {
-        assertThat(resolve(Map.of("logLevel", "debug")).logLevel()).isEqualTo(System.Logger.Level.DEBUG);
-        assertThat(resolve(Map.of("logLevel", "")).logLevel()).as("an empty variable").isEqualTo(System.Logger.Level.INFO);
+    void theOneDataDirectory() {
         assertThat(Settings.resolve(Map.of("taskhost.data", "/srv/th/../taskhost")::get, config(Map.of())).dataDir())
                 .isEqualTo(Path.of("/srv/taskhost"));
     }
