@@ -31,7 +31,15 @@ class BootSettingsTest {
                 Map.entry("taskhost.samples.dir", "/src/taskhost/plugins-sample"),
                 Map.entry("org.osgi.service.http.port", "8080"),
                 Map.entry("org.apache.felix.http.host", "0.0.0.0"),
+                Map.entry("taskhost.log.level", "info"),
                 Map.entry("org.jline.terminal.dumb", "true"));
+    }
+
+    @Test
+    void theEarlyLogLevelIsTaskhostsVariableElseIocmngs() {
+        assertThat(props(Map.of("IOCMNG_LOG_LEVEL", "warn"), JAR, BUILD_TREE, TERMINAL)).containsEntry("taskhost.log.level", "warn");
+        assertThat(props(Map.of("TASKHOST_LOG_LEVEL", "debug", "IOCMNG_LOG_LEVEL", "warn"), JAR, BUILD_TREE, TERMINAL))
+                .containsEntry("taskhost.log.level", "debug");
     }
 
     @Test
