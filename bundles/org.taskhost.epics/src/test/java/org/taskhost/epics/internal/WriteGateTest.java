@@ -1,13 +1,13 @@
 package org.taskhost.epics.internal;
 
+import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.taskhost.epics.internal.HostBlockTest.ip;
 
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -23,16 +23,15 @@ import gov.aps.jca.cas.ServerChannel;
 
 class WriteGateTest {
 
-    private final List<String> debug = new CopyOnWriteArrayList<>();
     private final AtomicInteger lookups = new AtomicInteger();
 
-    private final Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-            (proxy, method, args) -> {
-                if (method.getName().equals("debug")) {
-                    debug.add((String) args[0]);
-                }
-                return null;
-            });
+    private final Logger log = mock(Logger.class);
+
+    /** @return the texts the gate logged at DEBUG, in order */
+    private List<String> debug() {
+        return mockingDetails(log).getInvocations().stream().filter(i -> i.getMethod().getName().equals("debug"))
+                .map(i -> (String) i.getArgument(0)).toList();
+    }
 
     static final ProcessVariable PV = new ProcessVariable("BL:P:SETPOINT", null) {
         public DBRType getType() { return DBRType.DOUBLE; }
@@ -52,7 +51,7 @@ class WriteGateTest {
         WriteAllowList list = new WriteAllowList(List.of(HostBlock.parse("127.0.0.1").orElseThrow()), null);
         ServerChannel claimsLocalhost = new ServerChannel(PV, 1, 1, "ops", "127.0.0.1");
         assertThat(gate(list, ip("192.0.2.50")).allows(claimsLocalhost, "ops")).isFalse();
-        assertThat(debug).containsExactly(
+        assertThat(debug()).containsExactly(
                 "CA client 192.0.2.50 user 'ops' may not write BL:P:SETPOINT: its host is not in the write allow-list");
         assertThat(gate(list, ip("127.0.0.1")).allows(new ServerChannel(PV, 2, 2, "ops", "elsewhere"), "ops")).isTrue();
     }

@@ -1,11 +1,11 @@
 package org.taskhost.loader.internal;
 
+import static org.mockito.Mockito.mockingDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,12 +45,9 @@ class StoredUrlsTest {
         return c;
     }
 
-    static Logger logger(List<String> lines) {
-        return (Logger) Proxy.newProxyInstance(StoredUrlsTest.class.getClassLoader(), new Class<?>[] {Logger.class},
-                (proxy, method, args) -> {
-                    lines.add(method.getName() + " " + args[0]);
-                    return null;
-                });
+    /** @return each call to the logger as "method first-argument", in order */
+    static List<String> calls(Logger log) {
+        return mockingDetails(log).getInvocations().stream().map(i -> i.getMethod().getName() + " " + i.getArgument(0)).toList();
     }
 
     static InstalledPlugin plugin(String name, String url) {
@@ -68,8 +64,9 @@ class StoredUrlsTest {
         old.saveCredential("token", GitCredential.token("kept-already"));
 
         PluginStore store = new PluginStore(configurationAdmin(kept), data);
-        List<String> log = new CopyOnWriteArrayList<>();
-        StoredUrls.clean(store, logger(log));
+        Logger logger = mock(Logger.class);
+        StoredUrls.clean(store, logger);
+        List<String> log = calls(logger);
 
         assertThat(store.find("private").orElseThrow().gitUrl()).isEqualTo("https://host/r.git");
         assertThat(kept.get("private").get("git_url")).isEqualTo("https://host/r.git");

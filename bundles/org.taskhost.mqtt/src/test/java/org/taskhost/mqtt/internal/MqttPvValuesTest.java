@@ -1,8 +1,9 @@
 package org.taskhost.mqtt.internal;
 
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -60,25 +61,16 @@ class MqttPvValuesTest {
     }
 
     private static Pv pv(String fullName, String name) {
-        return (Pv) Proxy.newProxyInstance(Pv.class.getClassLoader(), new Class<?>[] {Pv.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "fullName" -> fullName;
-                    case "name" -> name;
-                    case "spec" -> null;
-                    case "toString" -> fullName;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        Pv pv = mock(Pv.class, fullName);
+        when(pv.fullName()).thenReturn(fullName);
+        when(pv.name()).thenReturn(name);
+        return pv;
     }
 
     private static PluginInfo plugin(String name, String prefix) {
-        Map<String, Object> answers = Map.of("name", name, "pvPrefix", prefix, "toString", name);
-        return (PluginInfo) Proxy.newProxyInstance(PluginInfo.class.getClassLoader(), new Class<?>[] {PluginInfo.class},
-                (proxy, method, args) -> {
-                    Object a = answers.get(method.getName());
-                    if (a == null) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return a;
-                });
+        PluginInfo info = mock(PluginInfo.class, name);
+        when(info.name()).thenReturn(name);
+        when(info.pvPrefix()).thenReturn(prefix);
+        return info;
     }
 }

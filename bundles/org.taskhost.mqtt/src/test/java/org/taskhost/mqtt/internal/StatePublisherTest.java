@@ -1,8 +1,9 @@
 package org.taskhost.mqtt.internal;
 
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -96,16 +97,13 @@ class StatePublisherTest {
     }
 
     private static PluginInfo info(String name, PluginPhase phase) {
-        return (PluginInfo) Proxy.newProxyInstance(PluginInfo.class.getClassLoader(), new Class<?>[] {PluginInfo.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "name" -> name;
-                    case "kind" -> PluginKind.TASK;
-                    case "mode" -> PluginMode.CONTINUOUS;
-                    case "phase" -> phase;
-                    case "state" -> state(phase);
-                    case "toString" -> name;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        PluginInfo info = mock(PluginInfo.class, name);
+        when(info.name()).thenReturn(name);
+        when(info.kind()).thenReturn(PluginKind.TASK);
+        when(info.mode()).thenReturn(PluginMode.CONTINUOUS);
+        when(info.phase()).thenReturn(phase);
+        when(info.state()).thenReturn(state(phase));
+        return info;
     }
 
     /** Records what is handed to the connection, in order. */
